@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { RegionbotError } from './errors.js';
+
+/**
+ * The one schema for environment variables. Only entry points (the CLI) call loadConfig(process.env);
+ * everything else receives the parsed Config. Values are never echoed back in errors (tokens are secret).
+ */
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? undefined : s));
+
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+export const ConfigSchema = z.object({
+  DISCORD_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{20,}$/, 'does not look like a Discord bot token')
+      .optional(),
+  ),
+  DISCORD_CLIENT_ID: optionalString.pipe(snowflake.optional()),
+  DISCORD_GUILD_ID: optionalString.pipe(snowflake.optional()),
+  /** Base URL of Discord's REST API without the version, e.g. http://127.0.0.1:PORT/api (for a local stand-in). */
+  DISCORD_API_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:3000/api' }).optional()),
+  REGIONBOT_INDEX_DIR: optionalString.transform((s) => s ?? 'index'),
+  REGIONBOT_CORPUS_DIR: optionalString.transform((s) => s ?? 'corpus'),
+  /** Comma-separated channel ids answered without a mention. */
+  REGIONBOT_CHANNELS: optionalString.transform((s, ctx) => {
+    if (s === undefined) return [] as string[];
+    const ids = s.split(',').map((x) => x.trim()).filter(Boolean);
+    for (const id of ids) {
+      if (!/^\d{17,20}$/.test(id)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of Discord channel ids' });
+        return z.NEVER;
+      }
+    }
+    return ids;
+  }),
+  /** Seconds a user waits between questions. */
+  REGIONBOT_COOLDOWN_SECONDS: optionalString.transform((s, ctx) => {
+    if (s === undefined) return 5;
+    const n = Number(s);
+    if (!Number.isFinite(n) || n < 0 || n > 3600) {
+      ctx.addIssue({ code: 'custom', message: 'must be a number of seconds from 0 to 3600' });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ).transform((s) => s ?? 'info'),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Parse the environment. A bad value gives one clear message naming the variable, never its value. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new RegionbotError('E_CONFIG', `${name} ${issue?.message ?? 'is invalid'} (see .env.example)`);
+  }
+  return result.data;
+}
+
+/** Config with the Discord variables required by `serve` and `deploy-commands`. */
+export function requireDiscord(config: Config, needs: ('DISCORD_TOKEN' | 'DISCORD_CLIENT_ID')[]): void {
+  for (const name of needs) {
+    if (!config[name]) throw new RegionbotError('E_CONFIG', `${name} is not set (see .env.example)`);
+  }
+}
