@@ -1,0 +1,172 @@
+/**
+ * Article parsing: a scraped page (plain text or Markdown, optional front matter) to an Article with
+ * title, ISO date, source, cleaned body and the regions it mentions. Pure: no file system access.
+ */
+import { isBoilerplateLine, repairText, stripTrailingCredits } from './clean.js';
+import { findDate, parseDate } from './dates.js';
+import { gazetteer } from './gazetteer.js';
+import type { Article } from './types.js';
+
+interface FrontMatter {
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+}
+
+/** Split an optional `---` front-matter block (simple `key: value` lines) from the content. */
+export function splitFrontMatter(raw: string): { meta: FrontMatter; content: string } {
+  const m = /^---\s*\n([\s\S]*?)\n---\s*(?:\n|$)/.exec(raw);
+  if (!m) return { meta: {}, content: raw };
+  const meta: FrontMatter = {};
+  for (const line of (m[1] ?? '').split('\n')) {
+    const kv = /^\s*(title|date|source|url)\s*:\s*(.*?)\s*$/i.exec(line);
+    if (!kv) continue;
+    const key = kv[1]!.toLowerCase() as keyof FrontMatter;
+    const value = kv[2]!.replace(/^["']|["']$/g, '').trim();
+    if (value) meta[key] = value;
+  }
+  return { meta, content: raw.slice(m[0].length) };
+}
+
+/** Words that mark a line as a dateline / byline rather than text. */
+const DATELINE_WORDS = /\b(?:updated|date|published|posted|source|author|by|time|release[d]?)\b|发布|来源|\|/i;
+
+/** A dateline is a short line holding a date and little prose. */
+function isDateline(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 160) return false;
+  const d = findDate(t);
+  if (!d) return false;
+  const rest = (t.slice(0, d.start) + ' ' + t.slice(d.end)).replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ' ');
+  const words = rest.match(/[A-Za-z]{3,}/g) ?? [];
+  return DATELINE_WORDS.test(t) || words.length <= 3;
+}
+
+/** The publisher named in a dateline ("Source : CCFAO", "gojilin.gov.cn | Updated: ..."). */
+function sourceFromDateline(line: string): string | null {
+  const src = /(?:source|来源)\s*[:：]\s*([^|]*?)\s*(?:\||$|(?=\b(?:author|editor|date|updated)\b))/i.exec(line);
+  if (src && src[1] && /[A-Za-z\u4e00-\u9fff]{2,}/.test(src[1])) return cleanSource(src[1]);
+  const site = /(?:^|\|)\s*((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,})\s*(?:\||$)/i.exec(line) ??
+    /^\s*([^|]{2,60}?)\s*\|\s*(?:updated|published|posted|date)\b/i.exec(line);
+  if (site && site[1]) return cleanSource(site[1]);
+  return null;
+}
+
+function cleanSource(s: string): string | null {
+  const t = s.replace(/\s+/g, ' ').replace(/[.,;:|]+$/, '').trim();
+  return t.length >= 2 && t.length <= 100 ? t : null;
+}
+
+/** The publisher named in a footer ("All rights reserved: Jilin Provincial Investment Promotion Website"). */
+function sourceFromFooter(lines: string[]): string | null {
+  for (const line of lines) {
+    const m = /all rights reserved\s*[:：]?\s*(.+?)(?:\s{2,}|\s+privacy|\s+record|$)/i.exec(line) ??
+      /(?:copyright|©)\s*(?:\(c\)\s*)?(?:\d{4}(?:\s*-\s*\d{4})?)?\s*(.+?)(?:\.|\s{2,}|all rights|$)/i.exec(line);
+    if (m && m[1]) {
+      const s = cleanSource(m[1]);
+      if (s && /[A-Za-z\u4e00-\u9fff]{3,}/.test(s)) return s;
+    }
+  }
+  return null;
+}
+
+/** Could this line be a headline? (not boilerplate, not a dateline, a few words, not a long paragraph) */
+function looksLikeTitle(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 8 || t.length > 250 || isBoilerplateLine(t) || isDateline(t)) return false;
+  const words = t.split(/\s+/).length;
+  return words >= 3 || /[\u4e00-\u9fff]{4,}/.test(t);
+}
+
+/** Join the body lines into paragraphs: blank lines separate them, and so does a line that ends a sentence. */
+function paragraphsOf(lines: string[]): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    const t = line.trim();
+    if (t === '') {
+      if (current) paragraphs.push(current);
+      current = '';
+      continue;
+    }
+    current = current ? `${current} ${t}` : t;
+    if (/[.!?。！？:”"’)\]]$/.test(t) || t.length > 200) {
+      paragraphs.push(current);
+      current = '';
+    }
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Remove Markdown syntax that is not text. */
+function stripMarkdown(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/^\s*[-*+]\s+/, '')
+    .replace(/^\s*>\s?/, '');
+}
+
+export function parseArticle(id: string, raw: string): Article {
+  const { meta, content } = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const markdown = /\.md$/i.test(id);
+  const lines = content.split('\n').map((l) => (markdown ? stripMarkdown(l) : l).replace(/\s+$/, ''));
+
+  // The dateline: the first date-bearing short line near the top.
+  const head = Math.min(lines.length, 15);
+  let datelineAt = -1;
+  for (let i = 0; i < head; i++) {
+    if (isDateline(lines[i] ?? '')) {
+      datelineAt = i;
+      break;
+    }
+  }
+
+  // The title: front matter, else the nearest headline-like line above the dateline, else the first one.
+  let title = meta.title ?? '';
+  let titleAt = -1;
+  if (!title) {
+    for (let i = datelineAt - 1; i >= 0; i--) {
+      if (looksLikeTitle(lines[i] ?? '')) {
+        titleAt = i;
+        break;
+      }
+    }
+    if (titleAt < 0) titleAt = lines.findIndex((l, i) => i < head && looksLikeTitle(l) && l.trim().length <= 200);
+    title = titleAt >= 0 ? repairText(lines[titleAt] ?? '') : '';
+  }
+
+  const dateline = datelineAt >= 0 ? (lines[datelineAt] ?? '') : '';
+  const date = (meta.date ? parseDate(meta.date) : null) ?? (dateline ? findDate(dateline)?.iso ?? null : null);
+  const source = meta.source ?? (dateline ? sourceFromDateline(dateline) : null) ?? sourceFromFooter(lines.slice(-8));
+
+  // The body: what follows the title and dateline, without boilerplate.
+  const bodyFrom = Math.max(datelineAt, titleAt) + 1;
+  const bodyLines = lines
+    .slice(bodyFrom)
+    .filter((l) => !isBoilerplateLine(l));
+  const paragraphs = paragraphsOf(bodyLines)
+    .map((p) => stripTrailingCredits(repairText(p)))
+    .filter((p) => /[A-Za-z\u4e00-\u9fff]/.test(p) && !isBoilerplateLine(p));
+  const text = paragraphs.join('\n\n');
+  if (!title) title = (paragraphs[0] ?? id).slice(0, 120);
+
+  // Regions: mentions in title and body (organization names such as "Jilin University" do not count).
+  const g = gazetteer();
+  const counts = new Map<string, number>();
+  for (const m of g.find(`${title}\n${text}`)) {
+    if (!m.org) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+  }
+  const regions = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
+  let titleRegions = [...new Set(g.find(title).filter((m) => !m.org).map((m) => m.id))];
+  // "Jiangyin, Jiangsu": the most specific place wins over its ancestors.
+  titleRegions = titleRegions.filter((r) => !titleRegions.some((o) => o !== r && g.ancestors(o).includes(r)));
+  const mainRegion =
+    titleRegions.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0] ?? regions[0] ?? null;
+
+  return { id, title, date, source, url: meta.url ?? null, text, regions, mainRegion };
+}

@@ -1,0 +1,84 @@
+/**
+ * Terms: the one place where text becomes search terms. Indexing (minisearch), fact ranking, metric
+ * grouping and question reading all go through `terms()`, so a question and an article that say the
+ * same thing in different words ("hi-tech firms", "high-tech enterprises") meet on the same terms.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
+
+/**
+ * Domain synonyms, applied to lowercase text before tokenizing. Each pattern maps a wording onto one
+ * canonical form. Kept short and documented: the product's whole synonym list.
+ */
+export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
+  [/\bresearch\s*(?:and|&)\s*development\b/g, 'r&d'],
+  [/\br\s*(?:and|&)\s*d\b/g, 'r&d'],
+  [/\brd\b/g, 'r&d'],
+  [/\b(?:hi|high)[\s-]*tech(?:nology)?\b/g, 'hightech'],
+  [/\bsmall[\s,]+(?:and\s+)?medium[\s-]*(?:sized?)?\s+(?:and\s+micro\s+)?(?:sci-tech\s+|technology-based\s+|tech\s+)?(?:enterprises?|firms?|companies|company|businesses)\b/g, 'sme'],
+  [/\bsmes?\b/g, 'sme'],
+  [/\b(?:sci|science)[\s-]*(?:and|&)?[\s-]*tech(?:nology|nological)?\b/g, 'scitech'],
+  [/\bscientific\s+and\s+technological\b/g, 'scitech'],
+  [/\bs\s*&\s*t\b/g, 'scitech'],
+  [/\b(?:firms?|compan(?:y|ies)|businesses)\b/g, 'enterprise'],
+  [/\btalents?\b/g, 'talent'],
+  [/\bper\s*cent\b/g, 'percent'],
+  [/\bgross domestic product\b/g, 'gdp'],
+  [/\bstart[\s-]?ups?\b/g, 'startup'],
+  [/\be[\s-]?commerce\b/g, 'ecommerce'],
+];
+
+/** Words that carry no meaning for search: natural's English list plus question words. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...naturalStopWords,
+  'how', 'many', 'much', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why',
+  'does', 'did', 'do', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been',
+  'can', 'could', 'would', 'should', 'shall', 'may', 'might', 'will', 'tell', 'me', 'please',
+  'us', 'its', "it's", 's', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by',
+  'with', 'and', 'or', 'than', 'that', 'this', 'these', 'those', 'there', 'their', 'it', 'as',
+  'about', 'also', 'into', 'over', 'under', 'such', 'so', 'very', 'some', 'any', 'all', 'get', 'got',
+  'know', 'show', 'give', 'find',
+]);
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem with a per-word cache (stemming is the hot path of indexing). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /\d/.test(word) || word.includes('&') ? word : PorterStemmer.stem(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Lowercase and apply the domain synonyms. */
+export function canonicalize(text: string): string {
+  let t = text.toLowerCase().replace(/[’‘`]/g, "'");
+  for (const [pattern, replacement] of PHRASE_SYNONYMS) t = t.replace(pattern, replacement);
+  return t;
+}
+
+const TOKEN = /r&d|[a-z0-9]+(?:\.\d+)?|[\u4e00-\u9fff]/g;
+
+/** Tokens of already canonicalized text (no stop-word removal, no stemming). */
+export function tokens(canonical: string): string[] {
+  return canonical.match(TOKEN) ?? [];
+}
+
+/** One token to its search term, or null for a stop word. Used as minisearch's processTerm. */
+export function termOf(token: string): string | null {
+  if (token.length === 0 || STOP_WORDS.has(token)) return null;
+  return stem(token);
+}
+
+/** Text to search terms: canonicalize, tokenize, drop stop words, stem. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const tok of tokens(canonicalize(text))) {
+    const t = termOf(tok);
+    if (t !== null) out.push(t);
+  }
+  return out;
+}
