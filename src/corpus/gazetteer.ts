@@ -19,20 +19,23 @@ const ORG_WORDS =
   /^\s+(?:university|college|daily|group|co\b|corporation|company|bank|airlines?|hospital|museum|television|tv\b|radio|evening|news|times|normal|polytechnic|medical|agricultural|chemical|institute|academy|school|jianzhu|petrochemical|fiber|investment group|stock exchange|port group)/i;
 
 /** Place-name endings that are not part of a region's own name. */
-const SUFFIX = /^(?:\s+(?:province|city|municipality|prefecture|county|district|autonomous region|special administrative region|sar))?/i;
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words of a text: Latin words (with inner apostrophes) and runs of Chinese characters. */
+const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*|[\u4e00-\u9fff]+/g;
+/** The longest region name, in words ("guangxi zhuang autonomous region"). */
+const MAX_WORDS = 6;
+
+function normalizeForm(f: string): string {
+  return f.trim().toLowerCase().replace(/’/g, "'").replace(/[-\s]+/g, ' ').replace(/[.,]/g, '');
 }
 
 function formsOf(r: Region): string[] {
-  return [r.name, r.zh, ...r.aliases].map((f) => f.trim().toLowerCase()).filter((f) => f.length > 0);
+  return [r.name, r.zh, ...r.aliases].map(normalizeForm).filter((f) => f.length > 0);
 }
 
 export class Gazetteer {
   private readonly regions = new Map<string, Region>();
   private readonly byForm = new Map<string, string>();
-  private readonly pattern: RegExp;
   /** ASCII forms of at least 4 letters, for fuzzy matching. */
   private readonly fuzzyForms: { form: string; id: string }[] = [];
 
@@ -44,11 +47,6 @@ export class Gazetteer {
         if (/^[a-z' -]{4,}$/.test(f)) this.fuzzyForms.push({ form: f.replace(/[' -]/g, ''), id: r.id });
       }
     }
-    const forms = [...this.byForm.keys()].sort((a, b) => b.length - a.length).map((f) => {
-      const e = escapeRegex(f).replace(/\\?[' -]/g, "[’'\\s-]?");
-      return /^[\u4e00-\u9fff]/.test(f) ? e : `\\b${e}\\b`;
-    });
-    this.pattern = new RegExp(forms.join('|'), 'giu');
   }
 
   get all(): Region[] {
@@ -84,31 +82,63 @@ export class Gazetteer {
 
   /** The region ids a form (exact, any case) names, or undefined. */
   lookup(form: string): string | undefined {
-    const f = form.trim().toLowerCase().replace(/[’]/g, "'");
+    const f = normalizeForm(form);
     const direct = this.byForm.get(f);
     if (direct) return direct;
     const stripped = f.replace(/\s+(?:province|city|municipality|prefecture|county|district)$/, '');
     return this.byForm.get(stripped);
   }
 
-  /** Every region mention in the text, left to right. */
+  /** Every region mention in the text, left to right (a dictionary look-up of word n-grams: fast on long texts). */
   find(text: string): RegionMention[] {
     const out: RegionMention[] = [];
-    this.pattern.lastIndex = 0;
-    for (const m of text.matchAll(this.pattern)) {
+    const words: { w: string; start: number; end: number }[] = [];
+    for (const m of text.matchAll(WORD)) {
       const start = m.index ?? 0;
-      const raw = m[0];
-      const rest = text.slice(start + raw.length);
-      const suffix = SUFFIX.exec(rest)?.[0] ?? '';
-      const withSuffix = (raw + suffix).toLowerCase().replace(/[’]/g, "'");
-      // "Jilin City" names the city even though "jilin" alone names the province.
-      const id = this.byForm.get(withSuffix) ?? this.byForm.get(raw.toLowerCase().replace(/[’]/g, "'")) ??
-        this.byForm.get(raw.toLowerCase().replace(/[’'\s-]/g, ''));
-      if (!id) continue;
-      const org = ORG_WORDS.test(text.slice(start + raw.length + suffix.length)) && suffix === '';
-      out.push({ id, start, end: start + raw.length + suffix.length, org });
+      let w = m[0].toLowerCase().replace(/’/g, "'");
+      let end = start + m[0].length;
+      if (/[a-z]'s$/.test(w)) {
+        w = w.slice(0, -2);
+        end -= 2;
+      }
+      if (/^[\u4e00-\u9fff]/.test(w)) {
+        this.findChinese(m[0], start, out);
+        continue;
+      }
+      words.push({ w, start, end });
     }
-    return out;
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && matched === 0; n--) {
+        const slice = words.slice(i, i + n);
+        // Words of one name are separated by spaces or hyphens only.
+        if (slice.some((x, k) => k > 0 && !/^[\s-]{1,2}$/.test(text.slice(slice[k - 1]!.end, x.start)))) continue;
+        const form = slice.map((x) => x.w).join(' ');
+        const id = this.byForm.get(form) ?? (n === 1 ? this.byForm.get(form.replace(/'/g, '')) : undefined);
+        if (!id) continue;
+        const first = slice[0]!;
+        const last = slice[slice.length - 1]!;
+        const org = ORG_WORDS.test(text.slice(last.end));
+        out.push({ id, start: first.start, end: last.end, org });
+        matched = n;
+      }
+      i += matched || 1;
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  private findChinese(run: string, offset: number, out: RegionMention[]): void {
+    for (let i = 0; i < run.length; ) {
+      let matched = 0;
+      for (let n = Math.min(8, run.length - i); n >= 2 && matched === 0; n--) {
+        const id = this.byForm.get(run.slice(i, i + n));
+        if (id) {
+          out.push({ id, start: offset + i, end: offset + i + n, org: false });
+          matched = n;
+        }
+      }
+      i += matched || 1;
+    }
   }
 
   /**

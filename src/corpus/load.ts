@@ -1,0 +1,89 @@
+/** Reading the corpus folder: every .txt and .md article, with unreadable ones reported and skipped. */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RegionbotError } from '../errors.js';
+import type { SkippedFile } from './types.js';
+
+export const ARTICLE_EXTENSIONS = /\.(?:txt|md)$/i;
+
+export interface CorpusFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+  text: string;
+}
+
+export interface CorpusListing {
+  files: CorpusFile[];
+  skipped: SkippedFile[];
+}
+
+/** Why a file's bytes are not an article, or null when they are readable text. */
+export function unreadableReason(bytes: Buffer): string | null {
+  if (bytes.length === 0) return 'empty file';
+  if (bytes.includes(0)) return 'not a text file (binary content)';
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  if (bad > 0 && bad / text.length > 0.01) return 'not UTF-8 text';
+  if (text.trim().length === 0) return 'empty file (only white space)';
+  if (!/[A-Za-z\u4e00-\u9fff]{2,}/.test(text)) return 'no text in the file';
+  return null;
+}
+
+/** List and read the corpus. Files other than .txt/.md are ignored; broken ones are skipped with a reason. */
+export async function readCorpus(dir: string): Promise<CorpusListing> {
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new RegionbotError('E_CORPUS', `corpus ${dir} is not a folder`);
+    names = (await readdir(dir)).sort();
+  } catch (err) {
+    if (err instanceof RegionbotError) throw err;
+    throw new RegionbotError('E_CORPUS', `cannot read the corpus folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
+      hint: 'regionbot index --corpus DIR',
+    });
+  }
+  const files: CorpusFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (!ARTICLE_EXTENSIONS.test(name)) {
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile()) skipped.push({ file: name, reason: 'not a .txt or .md file' });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) {
+        skipped.push({ file: name, reason: 'not a regular file' });
+        continue;
+      }
+      bytes = await readFile(path);
+    } catch (err) {
+      skipped.push({ file: name, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    const reason = unreadableReason(bytes);
+    if (reason) {
+      skipped.push({ file: name, reason });
+      continue;
+    }
+    files.push({
+      name,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      text: bytes.toString('utf8'),
+    });
+  }
+  return { files, skipped };
+}
+
+/** Fingerprint of the corpus: a hash over the sorted (name, content hash) pairs of its articles. */
+export function fingerprint(files: { name: string; sha256: string }[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) h.update(`${f.name}\0${f.sha256}\n`);
+  return h.digest('hex');
+}

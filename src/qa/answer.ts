@@ -1,0 +1,165 @@
+/**
+ * Answering: question -> router -> (numeric) fact ranking and a template, (other) extractive cited
+ * snippets, or an honest abstention. A wrong number is worse than "I could not find that", so a fact
+ * is only given when it matches the question's metric words, region, year and kind of number.
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import { splitSentences } from '../corpus/sentences.js';
+import { RegionbotError } from '../errors.js';
+import { QUERY_OPTIONS } from '../index/search.js';
+import type { LoadedIndex } from '../index/store.js';
+import type { Fact } from '../index/types.js';
+import { terms } from '../text/terms.js';
+import { docMeta, factCitationFor, termRanges } from './cite.js';
+import { compareAnswer } from './compare.js';
+import { helpText } from './help.js';
+import { MIN_FACT_COVERAGE, rankFacts, sameMetric, vocabularyOf } from './rank.js';
+import { escapeMarkdown, renderMarkdown } from './render.js';
+import { routeQuestion } from './router.js';
+import { factLine, otherLine } from './templates.js';
+import type { Answer, Citation, ParsedQuestion } from './types.js';
+
+export const MAX_QUESTION_LENGTH = 500;
+
+/** A snippet must cover this share of the question's words. */
+const MIN_SNIPPET_COVERAGE = 0.5;
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+function build(q: ParsedQuestion, question: string, answered: boolean, body: string, citations: Citation[], facts: Fact[] = []): Answer {
+  return { question, answered, intent: q.intent, body, answer: renderMarkdown(body, citations), citations, parsed: q, facts };
+}
+
+function regionLabel(q: ParsedQuestion): string {
+  const g = gazetteer();
+  if (q.regions.length > 0) return q.regions.map((r) => g.name(r)).join(' and ');
+  const unknown = q.unknownPlaces[0];
+  return unknown ? unknown[0]!.toUpperCase() + unknown.slice(1) : '';
+}
+
+function topicLabel(q: ParsedQuestion): string {
+  return q.metricTerms.join(' ') || 'that';
+}
+
+/** An honest "not in the corpus", with what the corpus holds nearby, clearly labelled. */
+function abstain(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
+  const region = regionLabel(q);
+  const topic = topicLabel(q);
+  const what = `${region ? `${region}'s ` : ''}${topic}${q.year !== null ? ` in ${q.year}` : ''}${q.target ? ' (target)' : ''}`;
+  let body = `I couldn't find ${what} in the corpus.`;
+  const citations: Citation[] = [];
+  // Nearby: the same metric for another region or year.
+  if (q.unknownPlaces.length === 0 || q.regions.length > 0) {
+    const near = rankFacts(index, q, { ignoreRegion: true, ignoreYear: true }).filter((s) => s.coverage >= 1 && s.fact.change === 'level');
+    const lines: string[] = [];
+    const seen = new Set<string>();
+    for (const s of near) {
+      const key = `${s.fact.region}|${s.fact.year}|${s.fact.metric}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      citations.push(factCitationFor(index, s.fact, citations.length + 1));
+      lines.push(`- ${s.fact.measure}, ${otherLine(s.fact, citations.length)}`);
+      if (lines.length >= 3) break;
+    }
+    if (lines.length > 0) body += `\nThe corpus does hold, for other regions or years (not an answer to your question):\n${lines.join('\n')}`;
+  }
+  body += '\nTry `/coverage` (or `regionbot coverage`) to see which regions, metrics and years the corpus holds.';
+  return build(q, question, false, body, citations);
+}
+
+function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
+  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return abstain(index, q, question);
+  const ranked = rankFacts(index, q);
+  const best = ranked[0];
+  if (!best || best.coverage < MIN_FACT_COVERAGE) return abstain(index, q, question);
+  const lead = best.fact;
+  // The change reported with a level in the same sentence ("RMB15.95 billion, an increase of 7.48%").
+  const companion = lead.change === 'level'
+    ? index.facts.find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.metric === lead.metric && f.valueStart > lead.valueStart)
+    : undefined;
+  const citations: Citation[] = [factCitationFor(index, lead, 1)];
+  let body = factLine(lead, 1, companion);
+  // Other values of the same metric (other years or articles), with their dates.
+  const others: string[] = [];
+  for (const s of ranked.slice(1)) {
+    if (others.length >= 3) break;
+    if (!sameMetric(s.fact, lead) || s.coverage < best.coverage) continue;
+    if (s.fact.value === lead.value && s.fact.year === lead.year && s.fact.region === lead.region) continue;
+    if (q.year !== null && s.fact.year !== q.year) continue;
+    citations.push(factCitationFor(index, s.fact, citations.length + 1));
+    others.push(`- ${otherLine(s.fact, citations.length)}`);
+  }
+  if (others.length > 0) body += `\nAlso in the corpus:\n${others.join('\n')}`;
+  return build(q, question, true, body, citations, [lead, ...ranked.slice(1, 1 + others.length).map((s) => s.fact)]);
+}
+
+/** Extractive answer: the best sentences for the question, with its words in bold. */
+function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
+  const qTerms = new Set(q.metricTerms.flatMap((t) => terms(t)));
+  const regionTerms = new Set(q.regions.flatMap((r) => terms(gazetteer().name(r))));
+  if (qTerms.size === 0) return abstain(index, q, question);
+  const hits = index.search.search([...qTerms, ...regionTerms].join(' '), QUERY_OPTIONS).slice(0, 12);
+  type Cand = { doc: string; text: string; coverage: number; score: number };
+  const cands: Cand[] = [];
+  for (const hit of hits) {
+    const chunk = index.chunks[hit.id as number];
+    if (!chunk) continue;
+    if (q.regions.length > 0) {
+      const doc = index.docById.get(chunk.doc);
+      const docRegions = new Set([...(doc?.regions ?? []), ...chunk.regions]);
+      if (!q.regions.some((r) => docRegions.has(r))) continue;
+    }
+    for (const s of splitSentences(chunk.text)) {
+      const st = new Set(terms(s.text));
+      const covered = [...qTerms].filter((t) => st.has(t)).length;
+      const coverage = covered / qTerms.size;
+      let score = coverage + 0.2 * (hit.score as number) / (hits[0]?.score as number);
+      if (q.intent === 'list' && /[,;:–—-].*\band\b/.test(s.text)) score += 0.3;
+      if (q.intent === 'person' && /\b(?:director|secretary|chief|head|mayor|governor|president|chairman|minister|said|introduced)\b/i.test(s.text)) score += 0.3;
+      cands.push({ doc: chunk.doc, text: s.text, coverage, score });
+    }
+  }
+  cands.sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  const top = cands.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
+  const best = top[0];
+  if (!best || best.coverage < MIN_SNIPPET_COVERAGE) return abstain(index, q, question);
+  const picked = [best, ...top.slice(1).filter((c) => c.coverage >= Math.max(MIN_SNIPPET_COVERAGE, best.coverage - 0.01)).slice(0, 1)];
+  const citations: Citation[] = picked.map((c, i) => ({ n: i + 1, ...docMeta(index, c.doc), snippet: c.text, bold: termRanges(c.text, qTerms) }));
+  const lead = q.intent === 'list' ? 'From the corpus' : q.intent === 'person' ? 'From the corpus' : 'From the corpus';
+  const body = `${lead}:\n${picked.map((c, i) => `> ${c.text.replace(/\*/g, '\\*')} [${i + 1}]`).join('\n')}`;
+  return build(q, question, true, body, citations);
+}
+
+/** Answer a question from the index. Throws RegionbotError (E_QUESTION) for an empty or too long one. */
+export function answerQuestion(index: LoadedIndex, question: string): Answer {
+  const trimmed = question.trim();
+  if (trimmed.length === 0) throw new RegionbotError('E_QUESTION', 'the question is empty; ask something like "how many high-tech enterprises does Jilin have?"');
+  if (trimmed.length > MAX_QUESTION_LENGTH) {
+    throw new RegionbotError('E_QUESTION', `the question is too long (${trimmed.length} characters; the limit is ${MAX_QUESTION_LENGTH})`);
+  }
+  const q = routeQuestion(trimmed, vocabularyOf(index));
+  switch (q.intent) {
+    case 'greeting':
+    case 'help':
+      return build(q, trimmed, false, helpText(index), []);
+    case 'out_of_scope':
+      return build(q, trimmed, false, `I can only answer questions about the regional innovation news in my corpus, and "${escapeMarkdown(q.text.slice(0, 80))}" is not one I can answer.\n${helpText(index, { short: true })}`, []);
+    case 'compare':
+      return compareAnswer(index, q, trimmed) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
+    case 'numeric':
+      return numericAnswer(index, q, trimmed);
+    default: {
+      // Questions worded as a definition can still be about a number ("what is jilin's r&d intensity").
+      if (q.intent === 'definition' || q.intent === 'search') {
+        const numeric = rankFacts(index, { ...q, want: 'any' })[0];
+        if (numeric && numeric.coverage >= 1 && q.metricTerms.length >= 1 && (q.regions.length > 0 || q.year !== null)) {
+          return numericAnswer(index, { ...q, intent: 'numeric', want: 'any' }, trimmed);
+        }
+      }
+      return snippetAnswer(index, q, trimmed);
+    }
+  }
+}
+

@@ -1,0 +1,80 @@
+/**
+ * Comparisons: "compare high-tech enterprises in Jilin and Jiangyin", "how did Jilin's number of
+ * high-tech enterprises change from 2018 to 2021". Both facts are cited and the arithmetic is shown.
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import type { LoadedIndex } from '../index/store.js';
+import type { Fact } from '../index/types.js';
+import { factCitationFor } from './cite.js';
+import { renderMarkdown } from './render.js';
+import { rankFacts } from './rank.js';
+import { headline, statedValue } from './templates.js';
+import type { Answer, ParsedQuestion } from './types.js';
+
+function fmt(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${(n / 1e9).toLocaleString('en-US', { maximumFractionDigits: 2 })} billion`;
+  if (abs >= 1e6) return `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} million`;
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function label(f: Fact): string {
+  return `${gazetteer().name(f.region)}${f.year !== null ? ` ${f.year}` : ''}${f.status === 'target' ? ' (target)' : ''}`;
+}
+
+/** The arithmetic between two values of one kind: "2,705 − 524 = 2,181 (5.16 times)". */
+export function arithmetic(a: Fact, b: Fact): string {
+  if (a.kind === 'percent') {
+    const d = b.value - a.value;
+    return `${fmt(b.value)}% − ${fmt(a.value)}% = ${d >= 0 ? '+' : ''}${fmt(d)} percentage points`;
+  }
+  const d = b.value - a.value;
+  let s = `${fmt(b.value)} − ${fmt(a.value)} = ${d >= 0 ? '+' : '−'}${fmt(Math.abs(d))}`;
+  if (a.value !== 0) {
+    const pct = (d / a.value) * 100;
+    s += ` (${pct >= 0 ? '+' : ''}${fmt(Math.round(pct * 10) / 10)}%; ${fmt(Math.round((b.value / a.value) * 100) / 100)} times)`;
+  }
+  return s;
+}
+
+/** Answer a comparison from two cited facts, or null when the question does not name two sides. */
+export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer | null {
+  const sides: ParsedQuestion[] = [];
+  if (q.regions.length >= 2) {
+    for (const r of q.regions.slice(0, 2)) sides.push({ ...q, regions: [r], year: null, yearTo: null, intent: 'numeric' });
+  } else if (q.year !== null && q.yearTo !== null && q.year !== q.yearTo) {
+    for (const y of [q.year, q.yearTo]) sides.push({ ...q, year: y, yearTo: null, intent: 'numeric' });
+  } else {
+    return null;
+  }
+  const want = q.want === 'change' || q.want === null ? 'any' : q.want;
+  const picks: Fact[] = [];
+  for (const side of sides) {
+    const best = rankFacts(index, { ...side, want }).find((s) => s.coverage >= 0.6 && s.fact.change === 'level');
+    if (!best) break;
+    picks.push(best.fact);
+  }
+  const [a, b] = picks;
+  const sideNames = sides.map((s) => (s.regions[0] ? gazetteer().name(s.regions[0]) : '') + (s.year !== null ? ` ${s.year}` : '')).map((s) => s.trim());
+  if (!a || !b) {
+    const missing = sideNames[picks.length] ?? 'one side';
+    const body = `I couldn't find ${q.metricTerms.join(' ') || 'that metric'} for ${missing} in the corpus, so I can't compare.\nTry \`/coverage\` to see which regions, metrics and years the corpus holds.`;
+    return { question, answered: false, intent: 'compare', body, answer: body, citations: [], parsed: q, facts: [] };
+  }
+  if (a.kind !== b.kind) {
+    const body = `The corpus has ${q.metricTerms.join(' ')} for both, but as different kinds of number (${a.kind} and ${b.kind}), so they cannot be compared directly.`;
+    return { question, answered: false, intent: 'compare', body, answer: body, citations: [], parsed: q, facts: [] };
+  }
+  // Oldest first for a change over time.
+  const [first, second] = q.regions.length >= 2 ? [a, b] : (a.year ?? 0) <= (b.year ?? 0) ? [a, b] : [b, a];
+  const citations = [factCitationFor(index, first!, 1), factCitationFor(index, second!, 2)];
+  const lines = [
+    `- ${label(first!)}: ${headline(first!)} (${first!.measure}) [1]`,
+    `- ${label(second!)}: ${headline(second!)} (${second!.measure}) [2]`,
+    `Difference, ${label(second!)} vs ${label(first!)}: ${arithmetic(first!, second!)}.`,
+  ];
+  if (first!.status === 'target' || second!.status === 'target') lines.push('Note: a target is a plan, not an achieved figure.');
+  if (first!.metric !== second!.metric) lines.push(`Note: the two articles word the metric differently ("${first!.measure}" and "${second!.measure}").`);
+  const body = `**${q.metricTerms.join(' ')}**: ${statedValue(first!)} vs ${statedValue(second!)}\n${lines.join('\n')}`;
+  return { question, answered: true, intent: 'compare', body, answer: renderMarkdown(body, citations), citations, parsed: q, facts: [first!, second!] };
+}

@@ -1,0 +1,36 @@
+/** Usage text and example questions drawn from what the index holds. */
+import { gazetteer } from '../corpus/gazetteer.js';
+import type { LoadedIndex } from '../index/store.js';
+
+/** Example questions built from the index's most common metrics and their regions (not a fixed list). */
+export function exampleQuestions(index: LoadedIndex, limit = 4): string[] {
+  const g = gazetteer();
+  const out: string[] = [];
+  for (const m of index.metrics) {
+    if (out.length >= limit) break;
+    const region = m.regions[0];
+    if (!region || m.name.split(' ').length > 6) continue;
+    const regionName = g.name(region);
+    const kind = m.kinds[0];
+    if (kind === 'count') out.push(`How many ${m.name} does ${regionName} have?`);
+    else if (kind === 'percent') out.push(`What is ${regionName}'s ${m.name}?`);
+    else if (kind === 'money') out.push(`What was ${regionName}'s ${m.name}${m.years.length ? ` in ${m.years[m.years.length - 1]}` : ''}?`);
+    else if (kind === 'rank' || kind === 'places') out.push(`How did ${regionName} do in ${m.name}?`);
+  }
+  return out;
+}
+
+export function helpText(index: LoadedIndex, options: { short?: boolean } = {}): string {
+  const g = gazetteer();
+  const regions = [...new Set(index.facts.map((f) => f.region).filter((r): r is string => r !== null))].map((r) => g.name(r)).sort();
+  const examples = exampleQuestions(index);
+  const lines = [
+    options.short ? 'Ask me about the numbers in my articles, for example:' : `I answer questions about regional science-and-technology innovation from ${index.docs.length} news articles, and always show where the answer comes from. Ask in plain words, for example:`,
+    ...examples.map((e) => `- ${e}`),
+  ];
+  if (!options.short) {
+    lines.push(`Regions with figures: ${regions.slice(0, 15).join(', ')}${regions.length > 15 ? ', …' : ''}.`);
+    lines.push('Commands: `/ask`, `/metric` (browse a metric), `/coverage` (what the corpus holds), `/sources` (the articles).');
+  }
+  return lines.join('\n');
+}

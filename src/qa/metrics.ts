@@ -1,0 +1,140 @@
+/**
+ * The metric catalogue as people use it: list metrics, show every value of one as a table, compare
+ * values, and autocomplete names and regions.
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import type { LoadedIndex } from '../index/store.js';
+import type { Fact, FactKind, MetricEntry } from '../index/types.js';
+import { metricKey } from '../index/metrics.js';
+import { terms } from '../text/terms.js';
+
+export interface MetricSummary {
+  key: string;
+  name: string;
+  kinds: FactKind[];
+  values: number;
+  regions: string[];
+  years: number[];
+}
+
+export interface MetricRow {
+  fact: Fact;
+  region: string | null;
+  regionName: string;
+  year: number | null;
+  status: 'actual' | 'target';
+  change: 'level' | 'change';
+  kind: FactKind;
+  /** The value as stated in the article. */
+  text: string;
+  value: number;
+  doc: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+}
+
+export interface MetricTable {
+  metric: MetricSummary;
+  rows: MetricRow[];
+}
+
+function summary(m: MetricEntry): MetricSummary {
+  return { key: m.key, name: m.name, kinds: m.kinds, values: m.factIds.length, regions: m.regions, years: m.years };
+}
+
+/** Every metric, most values first. */
+export function listMetrics(index: LoadedIndex): MetricSummary[] {
+  return index.metrics.map(summary);
+}
+
+/** Find a metric by name, key or a close wording ("hi-tech firms" finds "high-tech enterprises"). */
+export function findMetric(index: LoadedIndex, name: string): MetricEntry | null {
+  const wanted = name.trim().toLowerCase();
+  if (!wanted) return null;
+  const exact = index.metrics.find((m) => m.name.toLowerCase() === wanted || m.key === wanted);
+  if (exact) return exact;
+  const key = metricKey(name);
+  const byKey = index.metrics.find((m) => m.key === key);
+  if (byKey) return byKey;
+  // The metric whose key words best cover the name's words (all of them), fewest extra words first.
+  const want = new Set(terms(name));
+  if (want.size === 0) return null;
+  let best: { m: MetricEntry; extra: number; size: number } | null = null;
+  for (const m of index.metrics) {
+    const have = new Set(m.key.split(' '));
+    if (![...want].every((w) => have.has(w))) continue;
+    const extra = have.size - want.size;
+    if (!best || extra < best.extra || (extra === best.extra && m.factIds.length > best.size)) best = { m, extra, size: m.factIds.length };
+  }
+  return best?.m ?? null;
+}
+
+/** Every value of a metric as table rows, optionally for one region or year; oldest first. */
+export function metricTable(index: LoadedIndex, name: string, filter: { region?: string; year?: number } = {}): MetricTable | null {
+  const metric = findMetric(index, name);
+  if (!metric) return null;
+  const g = gazetteer();
+  const regionId = filter.region ? g.resolve(filter.region) ?? filter.region.toLowerCase() : undefined;
+  const rows: MetricRow[] = [];
+  for (const id of metric.factIds) {
+    const fact = index.facts[id];
+    if (!fact) continue;
+    if (regionId && fact.region !== regionId) continue;
+    if (filter.year !== undefined && fact.year !== filter.year) continue;
+    const doc = index.docById.get(fact.doc);
+    rows.push({
+      fact,
+      region: fact.region,
+      regionName: g.name(fact.region),
+      year: fact.year,
+      status: fact.status,
+      change: fact.change,
+      kind: fact.kind,
+      text: fact.text,
+      value: fact.value,
+      doc: fact.doc,
+      title: doc?.title ?? fact.doc,
+      date: doc?.date ?? null,
+      source: doc?.source ?? null,
+    });
+  }
+  rows.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.regionName.localeCompare(b.regionName) || a.fact.id - b.fact.id);
+  return { metric: summary(metric), rows };
+}
+
+/** Autocomplete choices for a metric name (at most `limit`, names of at most 100 characters). */
+export function suggestMetrics(index: LoadedIndex, partial: string, limit = 25): { name: string; value: string }[] {
+  const p = partial.trim().toLowerCase();
+  const pTerms = terms(partial);
+  const scored = index.metrics
+    .map((m) => {
+      const name = m.name.toLowerCase();
+      let score = 0;
+      if (!p) score = 1;
+      else if (name.startsWith(p)) score = 3;
+      else if (name.includes(p)) score = 2;
+      else if (pTerms.length > 0 && pTerms.every((t) => m.key.split(' ').some((k) => k.startsWith(t)))) score = 1.5;
+      return { m, score };
+    })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || b.m.factIds.length - a.m.factIds.length);
+  return scored.slice(0, limit).map(({ m }) => ({ name: truncate(`${m.name} (${m.factIds.length})`, 100), value: truncate(m.key, 100) }));
+}
+
+/** Autocomplete choices for a region: the regions the index holds facts for. */
+export function suggestRegions(index: LoadedIndex, partial: string, limit = 25): { name: string; value: string }[] {
+  const g = gazetteer();
+  const p = partial.trim().toLowerCase();
+  const ids = [...new Set(index.facts.map((f) => f.region).filter((r): r is string => r !== null))];
+  return ids
+    .map((id) => ({ id, name: g.name(id) }))
+    .filter((r) => !p || r.name.toLowerCase().includes(p) || r.id.includes(p))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((r) => ({ name: truncate(r.name, 100), value: r.id }));
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

@@ -1,0 +1,162 @@
+/**
+ * The question router: reads a question typed in chat (any case, typos, no question mark) into an
+ * intent, regions, year(s), target vs. actual, the kind of number wanted and the words naming the metric.
+ * Pure: the index's vocabulary is passed in, so misspelled words can be corrected against it.
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import { STOP_WORDS, canonicalize, tokens } from '../text/terms.js';
+import type { Intent, NumericWant, ParsedQuestion } from './types.js';
+
+export interface RouterVocabulary {
+  /** Is this lowercase word used in the corpus? */
+  has(word: string): boolean;
+  /** The corpus word closest to a misspelled one, if any. */
+  correct(word: string): string | undefined;
+}
+
+const NO_VOCABULARY: RouterVocabulary = { has: () => true, correct: () => undefined };
+
+const GREETING = /^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|greetings|thanks|thank you|thx|ty|cheers|ok|okay|cool)\b[\s!.,?]*(?:there|bot|regionbot|all|everyone)?[\s!.,?]*$/i;
+const HELP = /^(?:help|\/help|\?|usage|commands|what can you do|what do you do|what can i ask|how do i use (?:you|this)|how does this work|who are you|what are you)\b/i;
+
+/** Words that ask for a number, and the kind of number. Order matters: the first match wins. */
+const WANTS: readonly [RegExp, NumericWant][] = [
+  [/\bhow many places\b|\bplaces?\b.*\b(?:up|down|moved|climb|rose|jump|ascend|improv)|\b(?:moved|climb(?:ed)?|rose|jumped|ascend(?:ed)?)\b.*\bplaces?\b/, 'places'],
+  [/\bratio\b/, 'ratio'],
+  [/\bhow many times\b|\b(?:multiple|fold)\b|\btimes (?:that|as|more|higher|larger)\b/, 'multiple'],
+  [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b/, 'rank'],
+  [/\bby how much\b|\bhow (?:much|fast) did\b.*\b(?:grow|increase|rise|go up|change|jump)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
+  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
+  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|budget|investment|invested|fund size)\b/, 'money'],
+  [/\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b/, 'count'],
+];
+
+const NUMERIC_CUES = /\bhow (?:many|much|fast|big|large)\b|\bnumber of\b|\bwhat (?:was|is|were|are) (?:the )?(?:\w+[’']s )?(?:total|amount|number|value|figure|level|rate|share|percentage|rank|ranking|target|goal)\b|\b(?:figure|amount|total|target|goal|value|percentage|rate|ranking|rank|growth|increase|ratio|turnover|investment|intensity)\b|\bby how much\b|\bhow did\b.*\bchange\b/;
+const COMPARE = /\bcompare\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b|\b(?:more|fewer|less|higher|lower|bigger|larger) than\b|\bchange(?:d)? from\b|\bfrom (?:19|20)\d\d to (?:19|20)\d\d\b|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b/;
+const LIST = /^(?:which|what are the|what were the|list|name)\b|\bwhat are (?:the )?(?:\w+ )?(?:industries|clusters|projects|sectors|areas|fields|aspects|measures|tasks|strategies|initiatives|programs|programmes|priorities|ones)\b|\b(?:list|name) (?:the|all)\b/;
+const DEFINITION = /^(?:what is|what's|whats|what are|what was|what were|define|explain|describe|tell me about|meaning of|what does .* mean)\b/;
+const PERSON = /^(?:who is|who's|whos|who was|who are|who were|who)\b/;
+
+const TARGET = /\b(?:plan|plans|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|by (?:the end of )?20\d\d)\b/;
+const ACTUAL = /\b(?:actual|actually|achieved|so far|currently|now|today|reached|has|have|had|did|was|were)\b/;
+
+/** Words of a question that say what kind of question it is, not what it is about. */
+const QUESTION_WORDS = new Set([
+  'number', 'total', 'amount', 'figure', 'value', 'level', 'percentage', 'percent', 'share', 'proportion', 'rate',
+  'rank', 'ranked', 'ranking', 'rankings', 'position', 'place', 'places', 'target', 'targets', 'goal', 'goals', 'plan',
+  'plans', 'planned', 'aim', 'aims', 'growth', 'increase', 'increased', 'grow', 'grew', 'rise', 'rose', 'change',
+  'changed', 'compare', 'comparison', 'versus', 'vs', 'difference', 'between', 'year', 'years', 'current', 'currently',
+  'now', 'latest', 'recent', 'actual', 'achieved', 'province', 'provinces', 'city', 'cities', 'county', 'region',
+  'regions', 'china', 'chinese', 'count', 'times', 'moved', 'move', 'up', 'down', 'climb', 'climbed', 'jump', 'jumped',
+  'many', 'much', 'big', 'large', 'fast', 'did', 'does', 'do', 'go', 'went', 'gone', 'reach', 'reached', 'hit',
+  'define', 'explain', 'describe', 'list', 'name', 'mean', 'means', 'meaning', 'tell', 'whats', 'who', 'whos',
+  'according', 'corpus', 'article', 'articles', 'data', 'stats', 'statistics', 'info', 'information', 'expected',
+  'projected', 'going', 'set', 'hold', 'holds', 'lol', 'pls', 'plz', 'hey', 'bot', 'yr', 'ratio', 'multiple',
+  'percentage', 'what', 'which', 'by', 'fewer', 'less', 'more', 'higher', 'lower', 'bigger', 'larger', 'than',
+]);
+
+/** Strip Discord mentions and collapse white space. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(/<@[!&]?\d+>/g, ' ')
+    .replace(/<#\d+>/g, ' ')
+    .replace(/@(?:everyone|here)\b/g, ' ')
+    .replace(/[`*_~|>]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Read a question. */
+export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOCABULARY): ParsedQuestion {
+  const text = cleanQuestion(raw);
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  const g = gazetteer();
+
+  // Regions: exact names anywhere, then single words that are a small misspelling of a region name.
+  const mentions = g.find(text);
+  const regions: string[] = [];
+  const regionSpans: [number, number][] = [];
+  for (const m of mentions) {
+    if (!regions.includes(m.id)) regions.push(m.id);
+    regionSpans.push([m.start, m.end]);
+  }
+  const words = [...lower.matchAll(/[a-z][a-z'-]*|\d+(?:\.\d+)?/g)].map((m) => ({ w: m[0].replace(/'s$/, ''), start: m.index ?? 0 }));
+  const inRegion = (pos: number) => regionSpans.some(([s, e]) => pos >= s && pos < e);
+  const unknownPlaces: string[] = [];
+  for (const { w, start } of words) {
+    if (inRegion(start) || w.length < 4 || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || vocabulary.has(w)) continue;
+    const fuzzy = g.resolve(w);
+    if (fuzzy) {
+      if (!regions.includes(fuzzy)) regions.push(fuzzy);
+      regionSpans.push([start, start + w.length]);
+    }
+  }
+  // A capitalized or "in X" place the gazetteer does not know ("in Atlantis", "Tokyo's").
+  for (const m of text.matchAll(/\b(?:in|for|of|at|from)\s+([A-Za-z][a-z]{3,})(?:\s+(?:province|city|county))?\b|\b([A-Za-z][a-z]{3,})['’]s\b/g)) {
+    const w = (m[1] ?? m[2] ?? '').toLowerCase();
+    const pos = (m.index ?? 0) + m[0].toLowerCase().lastIndexOf(w);
+    if (!w || inRegion(pos) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || vocabulary.has(w) || vocabulary.correct(w)) continue;
+    if (/^(?:total|terms|general|order|addition|detail|particular|which|this|that|last|next|past|first|these|those)$/.test(w)) continue;
+    unknownPlaces.push(w);
+  }
+
+  // Years and periods.
+  const years = [...lower.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  const year = years[0] ?? null;
+  const yearTo = years.length > 1 ? (years[years.length - 1] ?? null) : null;
+
+  // Target or actual.
+  let target: boolean | null = null;
+  if (TARGET.test(lower)) target = true;
+  else if (/\b(?:actual|actually|achieved|so far|currently)\b/.test(lower)) target = false;
+  void ACTUAL;
+
+  // The metric's words: content words that are not places, years or question words; misspellings corrected.
+  const metricTerms: string[] = [];
+  const canonical = canonicalize(lower.replace(/\b(19|20)\d\d\b/g, ' '));
+  const regionWords = new Set<string>();
+  for (const [s, e] of regionSpans) for (const t of tokens(canonicalize(lower.slice(s, e)))) regionWords.add(t);
+  for (const r of regions) for (const t of tokens(canonicalize(g.byId(r)?.name ?? ''))) regionWords.add(t);
+  for (const tok of tokens(canonical)) {
+    if (STOP_WORDS.has(tok) || QUESTION_WORDS.has(tok) || regionWords.has(tok) || /^\d+(?:\.\d+)?$/.test(tok)) continue;
+    if (tok.length <= 1) continue;
+    let word = tok;
+    if (!vocabulary.has(word)) {
+      const fixed = vocabulary.correct(word);
+      if (fixed) word = fixed;
+      else if (unknownPlaces.includes(word)) continue;
+    }
+    if (!metricTerms.includes(word)) metricTerms.push(word);
+  }
+
+  // Intent.
+  let intent: Intent;
+  let want: NumericWant | null = null;
+  const numericCue = NUMERIC_CUES.test(lower);
+  if (text.length === 0) intent = 'help';
+  else if (GREETING.test(lower)) intent = 'greeting';
+  else if (HELP.test(lower) && metricTerms.length === 0) intent = 'help';
+  else if (COMPARE.test(lower) || (regions.length >= 2 && /\band\b/.test(lower) && numericCue && /\bcompare|\bvs\b|\bversus\b|\bboth\b|\bbetween\b/.test(lower))) intent = 'compare';
+  else if (PERSON.test(lower) && !numericCue) intent = 'person';
+  else if (LIST.test(lower) && !/^how\b/.test(lower) && !/\b(?:number|how many|how much)\b/.test(lower)) intent = 'list';
+  else if (numericCue || /\b(?:how many|how much)\b/.test(lower)) intent = 'numeric';
+  else if (DEFINITION.test(lower)) intent = 'definition';
+  else if (metricTerms.length > 0) intent = 'search';
+  else intent = 'out_of_scope';
+
+  if (intent === 'numeric' || intent === 'compare') {
+    want = 'any';
+    for (const [re, w] of WANTS) {
+      if (re.test(lower)) {
+        want = w;
+        break;
+      }
+    }
+    // "how many X" asks for a count even when X is "investment projects".
+    if (/\bhow many\b/.test(lower) && !/\bhow many (?:places|times|percent)\b/.test(lower)) want = 'count';
+    // "what was the R&D investment" asks for the amount, not a change, unless change words are there.
+    if (want === 'money' && /\bhow much did\b.*\b(?:grow|increase|rise)\b/.test(lower)) want = 'change';
+  }
+
+  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms };
+}

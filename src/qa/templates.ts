@@ -1,0 +1,73 @@
+/**
+ * Answer templates: one per kind of fact, so every numeric answer is worded the same way. A target is
+ * always labelled as a target; the value is shown as the article states it.
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import type { Fact } from '../index/types.js';
+
+/** The value as stated, tidied for display ("RMB15.95 billion" -> "RMB 15.95 billion"), with its qualifier. */
+export function statedValue(f: Fact): string {
+  let v = f.text.replace(/^(RMB|CNY|USD|HKD|EUR|GBP|JPY)(?=\d)/, '$1 ');
+  if (f.qualifier && !/^exceed/.test(f.qualifier)) v = `${f.qualifier} ${v}`;
+  else if (f.qualifier) v = `over ${v}`;
+  return v;
+}
+
+function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+}
+
+function where(f: Fact): string {
+  const parts = [gazetteer().name(f.region)];
+  if (f.year !== null) parts.push(f.status === 'target' ? `target for ${f.year}` : String(f.year));
+  else if (f.status === 'target') parts.push('target');
+  return parts.join(', ');
+}
+
+/** The lead value in bold, worded by kind: "**RMB 15.95 billion**", "**up 65%**", "**ranked 17th**". */
+export function headline(f: Fact): string {
+  const v = statedValue(f);
+  switch (f.kind) {
+    case 'rank':
+      return `**ranked ${ordinal(f.value)}**`;
+    case 'places':
+      return `**${f.direction === 'down' ? 'down' : 'up'} ${v}**`;
+    case 'multiple':
+      return f.text === 'doubled' || f.text === 'tripled' || f.text === 'quadrupled' || f.text === 'halved' ? `**${f.text}**` : `**${v}**`;
+    case 'ratio':
+      return `**${f.value}:${f.value2 ?? '?'}**`;
+    case 'percent':
+    case 'money':
+    case 'count':
+      return f.change === 'change' ? `**${f.direction === 'down' ? 'down' : 'up'} ${v}**` : `**${v}**`;
+  }
+}
+
+/** What the value describes: "R&D investment of the whole society, Jilin, 2021". */
+export function described(f: Fact): string {
+  const measure = f.measure || 'value';
+  const what =
+    f.kind === 'places' ? `places moved in ${measure}` :
+    f.kind === 'multiple' && f.change === 'change' ? `${measure} (multiple of the previous level)` :
+    f.change === 'change' ? `change in ${measure}` :
+    measure;
+  return `${what}, ${where(f)}`;
+}
+
+/** One line for a fact: "**RMB 15.95 billion**: R&D investment of the whole society, Jilin, 2021 [1]". */
+export function factLine(f: Fact, ref: number, companion?: Fact): string {
+  let line = `${headline(f)}: ${described(f)}`;
+  if (companion) {
+    const c = statedValue(companion);
+    line += ` (${companion.direction === 'down' ? 'down' : 'up'} ${c}${/previous year|last year|year[- ]on[- ]year/i.test(companion.sentence) ? ' on the previous year' : ''})`;
+  }
+  if (f.status === 'target') line += `. This is a target${f.year !== null ? ` for ${f.year}` : ''}, not an achieved figure`;
+  return `${line}. [${ref}]`;
+}
+
+/** A short line for another value of the same metric: "Jilin, 2018: **524** [2]". */
+export function otherLine(f: Fact, ref: number): string {
+  return `${where(f)}: ${headline(f)}${f.status === 'target' ? ' (target)' : ''} [${ref}]`;
+}
