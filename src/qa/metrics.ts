@@ -138,3 +138,64 @@ export function suggestRegions(index: LoadedIndex, partial: string, limit = 25):
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
+
+/**
+ * Chart input for a metric table: the level values of its most common kind (one unit), oldest first,
+ * or null when fewer than two comparable values exist.
+ */
+export function metricChart(table: MetricTable): import('../charts/chart.js').ChartInput | null {
+  const levels = table.rows.filter((r) => r.change === 'level');
+  const kinds = new Map<string, MetricRow[]>();
+  for (const r of levels) {
+    const unitKey = `${r.kind}|${r.kind === 'count' ? '' : r.fact.unit}`;
+    kinds.set(unitKey, [...(kinds.get(unitKey) ?? []), r]);
+  }
+  const rows = [...kinds.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (rows.length < 2) return null;
+  const first = rows[0]!;
+  const valueLabel =
+    first.kind === 'money' ? `${first.fact.unit}` : first.kind === 'percent' ? '%' : first.kind === 'rank' ? 'rank' : first.kind === 'count' ? table.metric.name : first.kind;
+  return {
+    title: table.metric.name,
+    valueLabel,
+    points: rows.map((r) => ({
+      label: `${r.regionName}${r.year !== null ? ` ${r.year}` : ''}${r.status === 'target' ? ' (target)' : ''}`,
+      region: r.regionName,
+      year: r.year,
+      value: r.value,
+      target: r.status === 'target',
+      text: r.text,
+    })),
+  };
+}
+
+export interface Coverage {
+  documents: number;
+  regions: { id: string; name: string; facts: number; years: number[] }[];
+  metrics: MetricSummary[];
+  years: { year: number; facts: number }[];
+}
+
+/** What the corpus holds: regions, metrics and years, so people know what they can ask. */
+export function coverage(index: LoadedIndex): Coverage {
+  const g = gazetteer();
+  const regions = new Map<string, { facts: number; years: Set<number> }>();
+  const years = new Map<number, number>();
+  for (const f of index.facts) {
+    if (f.region) {
+      const r = regions.get(f.region) ?? { facts: 0, years: new Set<number>() };
+      r.facts++;
+      if (f.year !== null) r.years.add(f.year);
+      regions.set(f.region, r);
+    }
+    if (f.year !== null) years.set(f.year, (years.get(f.year) ?? 0) + 1);
+  }
+  return {
+    documents: index.docs.length,
+    regions: [...regions.entries()]
+      .map(([id, r]) => ({ id, name: g.name(id), facts: r.facts, years: [...r.years].sort((a, b) => a - b) }))
+      .sort((a, b) => b.facts - a.facts),
+    metrics: listMetrics(index).filter((m) => m.values >= 2 || m.regions.length >= 1),
+    years: [...years.entries()].map(([year, facts]) => ({ year, facts })).sort((a, b) => a.year - b.year),
+  };
+}
