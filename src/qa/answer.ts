@@ -22,7 +22,7 @@ import type { Answer, Citation, ParsedQuestion } from './types.js';
 export const MAX_QUESTION_LENGTH = 500;
 
 /** A snippet must cover this share of the question's words. */
-const MIN_SNIPPET_COVERAGE = 0.5;
+const MIN_SNIPPET_COVERAGE = 0.6;
 
 // ---------------------------------------------------------------------------------------------
 // Answers
@@ -124,7 +124,8 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   const seen = new Set<string>();
   const top = cands.filter((c) => (seen.has(c.text) ? false : (seen.add(c.text), true)));
   const best = top[0];
-  if (!best || best.coverage < MIN_SNIPPET_COVERAGE) return abstain(index, q, question);
+  // Enough of the question's words must be in the sentence: both of two, three of four, three of five.
+  if (!best || best.coverage * qTerms.size < Math.ceil(MIN_SNIPPET_COVERAGE * qTerms.size)) return abstain(index, q, question);
   const picked = [best, ...top.slice(1).filter((c) => c.coverage >= Math.max(MIN_SNIPPET_COVERAGE, best.coverage - 0.01)).slice(0, 1)];
   const citations: Citation[] = picked.map((c, i) => ({ n: i + 1, ...docMeta(index, c.doc), snippet: c.text, bold: termRanges(c.text, qTerms) }));
   const lead = q.intent === 'list' ? 'From the corpus' : q.intent === 'person' ? 'From the corpus' : 'From the corpus';
@@ -147,7 +148,7 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
     case 'out_of_scope':
       return build(q, trimmed, false, `I can only answer questions about the regional innovation news in my corpus, and "${escapeMarkdown(q.text.slice(0, 80))}" is not one I can answer.\n${helpText(index, { short: true })}`, []);
     case 'compare':
-      return compareAnswer(index, q, trimmed) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
+      return compareAnswer(index, q, trimmed, (text) => routeQuestion(text, vocabularyOf(index))) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
     case 'numeric':
       return numericAnswer(index, q, trimmed);
     default: {

@@ -37,28 +37,56 @@ export function arithmetic(a: Fact, b: Fact): string {
   return s;
 }
 
+/** Split "X or Y", "X vs Y", "X compared to Y", "X with its Y", "X and Y" into its two sides. */
+export function splitSides(text: string): [string, string] | null {
+  const t = text.replace(/[?!.]+$/, '');
+  for (const sep of [/\s+(?:vs\.?|versus)\s+/i, /\s+compared (?:to|with)\s+/i, /\s+or\s+/i, /\s+with its\s+/i, /\s+and\s+(?!medium|development|technology|technological|micro)/i]) {
+    const m = sep.exec(t);
+    if (m && m.index > 0) return [t.slice(0, m.index), t.slice(m.index + m[0].length)];
+  }
+  return null;
+}
+
 /** Answer a comparison from two cited facts, or null when the question does not name two sides. */
-export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer | null {
+export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: string, route: (text: string) => ParsedQuestion): Answer | null {
   const sides: ParsedQuestion[] = [];
-  if (q.regions.length >= 2) {
-    for (const r of q.regions.slice(0, 2)) sides.push({ ...q, regions: [r], year: null, yearTo: null, intent: 'numeric' });
-  } else if (q.year !== null && q.yearTo !== null && q.year !== q.yearTo) {
+  const split = splitSides(q.text);
+  if (q.year !== null && q.yearTo !== null && q.year !== q.yearTo && q.regions.length < 2) {
     for (const y of [q.year, q.yearTo]) sides.push({ ...q, year: y, yearTo: null, intent: 'numeric' });
+  } else if (split) {
+    const [left, right] = split.map((part) => route(part)) as [ParsedQuestion, ParsedQuestion];
+    // A side that leaves something unsaid takes it from the other side or the whole question.
+    const fill = (side: ParsedQuestion, other: ParsedQuestion): ParsedQuestion => ({
+      ...side,
+      intent: 'numeric',
+      want: q.want,
+      metricTerms: side.metricTerms.length > 0 ? side.metricTerms : other.metricTerms.length > 0 ? other.metricTerms : q.metricTerms,
+      regions: side.regions.length > 0 ? side.regions : other.regions.length > 0 ? other.regions : q.regions,
+      year: side.year ?? (side.regions.length === 0 ? other.year : null),
+      yearTo: null,
+      target: side.target ?? (/\bcurrent|now|actual/.test(side.text.toLowerCase()) ? false : null),
+      unitTerm: null,
+    });
+    sides.push(fill(left, right), fill(right, left));
+  } else if (q.regions.length >= 2) {
+    for (const r of q.regions.slice(0, 2)) sides.push({ ...q, regions: [r], year: null, yearTo: null, intent: 'numeric' });
   } else {
     return null;
   }
-  const want = q.want === 'change' || q.want === null ? 'any' : q.want;
+  const want = q.want === null || (q.want === 'count' && !/\bhow many\b/.test(q.text.toLowerCase())) ? 'any' : q.want;
+  const wantsChange = want === 'change' || want === 'places' || want === 'multiple';
   const picks: Fact[] = [];
   for (const side of sides) {
-    const best = rankFacts(index, { ...side, want }).find((s) => s.coverage >= 0.6 && s.fact.change === 'level');
+    const best = rankFacts(index, { ...side, want: want === 'count' ? 'any' : want })
+      .find((s) => s.coverage >= 0.6 && (wantsChange || s.fact.change === 'level') && !picks.includes(s.fact));
     if (!best) break;
     picks.push(best.fact);
   }
   const [a, b] = picks;
-  const sideNames = sides.map((s) => (s.regions[0] ? gazetteer().name(s.regions[0]) : '') + (s.year !== null ? ` ${s.year}` : '')).map((s) => s.trim());
+  const sideNames = sides.map((s) => `${s.metricTerms.join(' ')} ${s.regions[0] ? `for ${gazetteer().name(s.regions[0])}` : ''}${s.year !== null ? ` in ${s.year}` : ''}`.trim());
   if (!a || !b) {
     const missing = sideNames[picks.length] ?? 'one side';
-    const body = `I couldn't find ${q.metricTerms.join(' ') || 'that metric'} for ${missing} in the corpus, so I can't compare.\nTry \`/coverage\` to see which regions, metrics and years the corpus holds.`;
+    const body = `I couldn't find ${missing} in the corpus, so I can't compare.\nTry \`/coverage\` to see which regions, metrics and years the corpus holds.`;
     return { question, answered: false, intent: 'compare', body, answer: body, citations: [], parsed: q, facts: [] };
   }
   if (a.kind !== b.kind) {
@@ -66,7 +94,7 @@ export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: s
     return { question, answered: false, intent: 'compare', body, answer: body, citations: [], parsed: q, facts: [] };
   }
   // Oldest first for a change over time.
-  const [first, second] = q.regions.length >= 2 ? [a, b] : (a.year ?? 0) <= (b.year ?? 0) ? [a, b] : [b, a];
+  const [first, second] = q.year !== null && q.yearTo !== null && (a.year ?? 0) > (b.year ?? 0) ? [b, a] : [a, b];
   const citations = [factCitationFor(index, first!, 1), factCitationFor(index, second!, 2)];
   const lines = [
     `- ${label(first!)}: ${headline(first!)} (${first!.measure}) [1]`,

@@ -3,7 +3,7 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levensh
 import { FACT_QUERY_OPTIONS } from '../index/search.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
-import { canonicalize, terms } from '../text/terms.js';
+import { canonicalize, stem, terms } from '../text/terms.js';
 import type { RouterVocabulary } from './router.js';
 import type { NumericWant, ParsedQuestion } from './types.js';
 
@@ -27,7 +27,7 @@ export function vocabularyOf(index: LoadedIndex): RouterVocabulary {
     correct: (w) => {
       if (corrections.has(w)) return corrections.get(w);
       let best: { w: string; d: number } | undefined;
-      if (w.length >= 5) {
+      if (w.length >= 6) {
         for (const c of byFirst.get(w[0]!) ?? []) {
           if (Math.abs(c.length - w.length) > 2) continue;
           const d = DamerauLevenshteinDistance(w, c);
@@ -46,6 +46,12 @@ export function vocabularyOf(index: LoadedIndex): RouterVocabulary {
 
 /** A question's metric words must be this well covered by a fact (share of words found). */
 export const MIN_FACT_COVERAGE = 0.6;
+
+const OPTIONAL_TERMS = new Set(['want', 'tri', 'came', 'come', 'get', 'give', 'take', 'make', 'support', 'help', 'us', 'receiv', 'discuss', 'evalu', 'speed', 'reach', 'need', 'includ', 'exist', 'current', 'latest', 'recent', 'alreadi', 'far', 'jump', 'climb', 'move']);
+
+function stemOf(word: string): string {
+  return stem(word.toLowerCase());
+}
 
 export interface Scored {
   fact: Fact;
@@ -67,7 +73,7 @@ const KIND_FOR_WANT: Record<NumericWant, (f: Fact) => boolean> = {
 
 function termsOfFact(f: Fact): { measure: Set<string>; all: Set<string> } {
   const measure = new Set(terms(f.measure));
-  const all = new Set([...measure, ...terms(f.sentence)]);
+  const all = new Set([...measure, ...terms(f.sentence), ...terms(f.previous ?? '')]);
   return { measure, all };
 }
 
@@ -75,6 +81,10 @@ function termsOfFact(f: Fact): { measure: Set<string>; all: Set<string> } {
 export function rankFacts(index: LoadedIndex, q: ParsedQuestion, opts: { ignoreRegion?: boolean; ignoreYear?: boolean } = {}): Scored[] {
   const qTerms = [...new Set(q.metricTerms.flatMap((t) => terms(t)))];
   if (qTerms.length === 0) return [];
+  // Verbs ("received", "trying", "want") help ranking but are not required to match.
+  const core = qTerms.filter((t) => !OPTIONAL_TERMS.has(t) && !/(?:ed|ing)$/.test(t));
+  const required = core.length > 0 ? core : qTerms;
+  const units = q.unitTerm ? terms(q.unitTerm) : [];
   const hits = index.factSearch.search(qTerms.join(' '), FACT_QUERY_OPTIONS);
   const maxBm25 = hits[0]?.score ?? 1;
   const want = q.want ?? 'any';
@@ -89,19 +99,35 @@ export function rankFacts(index: LoadedIndex, q: ParsedQuestion, opts: { ignoreR
     if (q.target === false && f.status !== 'actual') continue;
     if (!kindOk(f)) continue;
     const t = termsOfFact(f);
-    const inMeasure = qTerms.filter((x) => t.measure.has(x)).length;
-    const inAll = qTerms.filter((x) => t.all.has(x)).length;
-    const coverage = inAll / qTerms.length;
-    let score = 2 * (inMeasure / qTerms.length) + coverage + 0.3 * ((hit.score as number) / maxBm25);
+    // A fact whose measured phrase names none of the question's words is about something else.
+    if (!required.some((x) => t.measure.has(x)) && !units.some((u) => t.measure.has(u))) continue;
+    const inMeasure = required.filter((x) => t.measure.has(x)).length;
+    const inAll = required.filter((x) => t.all.has(x)).length;
+    const coverage = inAll / required.length;
+    let score = 2 * (inMeasure / required.length) + coverage + 0.3 * ((hit.score as number) / maxBm25);
+    // Words of the metric that the question did not ask for ("government's" R&D investment).
+    const extra = f.metric.split(' ').filter((k) => k && !qTerms.includes(k)).length;
+    score -= 0.1 * extra;
+    if (units.includes(stemOf(f.unit))) score += 1.5;
     // Prefer a level for "what is/was X", an actual figure when the question does not ask for a plan.
     if (want !== 'change' && f.change === 'level') score += 0.3;
     if (want === 'any' && (f.kind === 'rank' || f.kind === 'ratio')) score -= 0.3;
     if (q.target === null && f.status === 'actual') score += 0.2;
     if (q.regions.length === 0 && f.region !== null) score += 0.05;
-    score += 0.02 * ((f.year ?? 0) - 2000) / 30;
     out.push({ fact: f, score, coverage });
   }
-  return out.sort((a, b) => b.score - a.score);
+  out.sort((a, b) => b.score - a.score);
+  // Among equally good values of the same metric, lead with the one the question asks for, else the most recent.
+  const top = out[0];
+  if (top && q.year === null) {
+    const tied = out.filter((s) => s.fact.metric === top.fact.metric && s.fact.kind === top.fact.kind && s.fact.change === top.fact.change && s.coverage >= top.coverage && top.score - s.score < 0.5);
+    const latest = tied.sort((a, b) => (b.fact.year ?? 0) - (a.fact.year ?? 0))[0];
+    if (latest && latest !== top) {
+      out.splice(out.indexOf(latest), 1);
+      out.unshift(latest);
+    }
+  }
+  return out;
 }
 
 /** Same metric? (same key, or the same measured phrase after normalisation) */

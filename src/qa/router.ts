@@ -31,13 +31,13 @@ const WANTS: readonly [RegExp, NumericWant][] = [
   [/\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b/, 'count'],
 ];
 
-const NUMERIC_CUES = /\bhow (?:many|much|fast|big|large)\b|\bnumber of\b|\bwhat (?:was|is|were|are) (?:the )?(?:\w+[’']s )?(?:total|amount|number|value|figure|level|rate|share|percentage|rank|ranking|target|goal)\b|\b(?:figure|amount|total|target|goal|value|percentage|rate|ranking|rank|growth|increase|ratio|turnover|investment|intensity)\b|\bby how much\b|\bhow did\b.*\bchange\b/;
-const COMPARE = /\bcompare\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b|\b(?:more|fewer|less|higher|lower|bigger|larger) than\b|\bchange(?:d)? from\b|\bfrom (?:19|20)\d\d to (?:19|20)\d\d\b|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b/;
+const NUMERIC_CUES = /\bhow (?:many|much|fast|big|large)\b|^what (?:share|percentage|percent|proportion|portion|fraction|rank|ranking|position)\b|\bnumber of\b|\bwhat (?:was|is|were|are) (?:the )?(?:\w+[’']s )?(?:total|amount|number|value|figure|level|rate|share|percentage|rank|ranking|target|goal)\b|\b(?:figure|amount|total|target|goal|value|percentage|rate|ranking|rank|growth|increase|ratio|turnover|investment|intensity)\b|\bby how much\b|\bhow did\b.*\bchange\b/;
+const COMPARE = /\bcompare\b|\bcompared (?:to|with)\b|\bwhich (?:is|was|were|are|grew|has|had|did|one)\b.*\bor\b|\bmore\b.*\bor\b|\bor\b.*\b(?:more|bigger|larger|higher|faster|greater)\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b|\b(?:more|fewer|less|higher|lower|bigger|larger) than\b|\bchange(?:d)? from\b|\bfrom (?:19|20)\d\d to (?:19|20)\d\d\b|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b/;
 const LIST = /^(?:which|what are the|what were the|list|name)\b|\bwhat are (?:the )?(?:\w+ )?(?:industries|clusters|projects|sectors|areas|fields|aspects|measures|tasks|strategies|initiatives|programs|programmes|priorities|ones)\b|\b(?:list|name) (?:the|all)\b/;
 const DEFINITION = /^(?:what is|what's|whats|what are|what was|what were|define|explain|describe|tell me about|meaning of|what does .* mean)\b/;
 const PERSON = /^(?:who is|who's|whos|who was|who are|who were|who)\b/;
 
-const TARGET = /\b(?:plan|plans|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|by (?:the end of )?20\d\d)\b/;
+const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should)\b/;
 const ACTUAL = /\b(?:actual|actually|achieved|so far|currently|now|today|reached|has|have|had|did|was|were)\b/;
 
 /** Words of a question that say what kind of question it is, not what it is about. */
@@ -77,8 +77,9 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   const regions: string[] = [];
   const regionSpans: [number, number][] = [];
   for (const m of mentions) {
-    if (!regions.includes(m.id)) regions.push(m.id);
     regionSpans.push([m.start, m.end]);
+    if (m.org) continue; // "Jilin University" names an organization, not the region asked about
+    if (!regions.includes(m.id)) regions.push(m.id);
   }
   const words = [...lower.matchAll(/[a-z][a-z'-]*|\d+(?:\.\d+)?/g)].map((m) => ({ w: m[0].replace(/'s$/, ''), start: m.index ?? 0 }));
   const inRegion = (pos: number) => regionSpans.some(([s, e]) => pos >= s && pos < e);
@@ -140,6 +141,8 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   else if (PERSON.test(lower) && !numericCue) intent = 'person';
   else if (LIST.test(lower) && !/^how\b/.test(lower) && !/\b(?:number|how many|how much)\b/.test(lower)) intent = 'list';
   else if (numericCue || /\b(?:how many|how much)\b/.test(lower)) intent = 'numeric';
+  // "what is Jiangyin's GDP": a region's metric is a number, not a definition.
+  else if (regions.length > 0 && /^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+'s\s/.test(lower)) intent = 'numeric';
   else if (DEFINITION.test(lower)) intent = 'definition';
   else if (metricTerms.length > 0) intent = 'search';
   else intent = 'out_of_scope';
@@ -158,5 +161,9 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     if (want === 'money' && /\bhow much did\b.*\b(?:grow|increase|rise)\b/.test(lower)) want = 'change';
   }
 
-  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms };
+  // "how many tasks came with ...": the counted noun.
+  const counted = /\bhow many\s+((?:[a-z&-]+\s+){0,4}?[a-z&-]+?)(?:\s+(?:does|do|did|is|are|was|were|has|have|had|came|come|will|can|could|would|should|in|of|for|at|on|got|received|exist|there)\b|[?.!,]|$)/.exec(canonicalize(lower));
+  const unitTerm = counted ? tokens(counted[1] ?? '').filter((t) => !STOP_WORDS.has(t)).join(' ') || null : null;
+
+  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms, unitTerm };
 }

@@ -30,6 +30,8 @@ export interface ParsedQuestion {
   target: boolean | null;
   /** Content words naming the metric, e.g. ["r&d", "investment"]. */
   metricTerms: string[];
+  /** The counted phrase of a "how many X" question ("provinces and cities"), if any. */
+  unitTerm?: string | null;
 }
 
 export interface Citation {

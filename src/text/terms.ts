@@ -23,6 +23,9 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:firms?|compan(?:y|ies)|businesses)\b/g, 'enterprise'],
   [/\btalents?\b/g, 'talent'],
   [/\bper\s*cent\b/g, 'percent'],
+  [/\btech\b/g, 'technology'],
+  // R&D intensity is R&D spending as a share of GDP.
+  [/\b(?:of|to|in) (?:the )?gdp\b/g, 'of gdp intensity'],
   [/\bgross domestic product\b/g, 'gdp'],
   [/\bstart[\s-]?ups?\b/g, 'startup'],
   [/\be[\s-]?commerce\b/g, 'ecommerce'],

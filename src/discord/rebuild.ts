@@ -1,0 +1,99 @@
+/**
+ * Rebuilding the index without stopping the bot. Building is CPU work (parsing, sentence splitting,
+ * fact extraction, search indexes) that would block the event loop, and with it the gateway
+ * heartbeat and every interaction's 3 s window; so it runs in a worker thread. When the worker
+ * cannot be started (an unusual runtime), the build runs in this thread instead.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import { RegionbotError, type ErrorCode } from '../errors.js';
+import { buildIndex, type BuildSummary } from '../index/build.js';
+import type { WorkerJob, WorkerReport } from './reindex-worker.js';
+
+export type IndexBuilder = (corpusDir: string, outDir: string) => Promise<BuildSummary>;
+
+/** The URL of tsx's ESM `register` API, for a worker running TypeScript sources. */
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const pkgFile = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, unknown> };
+  const entry = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;
+  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
+  if (!rel) throw new Error('tsx does not export ./esm/api');
+  return pathToFileURL(join(dirname(pkgFile), rel)).href;
+}
+
+/** Start the worker: the compiled .js directly, a .ts source through tsx's loader. */
+function spawnWorker(job: WorkerJob): Worker {
+  const self = import.meta.url;
+  const ts = /\.[cm]?ts$/.test(new URL(self).pathname);
+  const target = new URL(`./reindex-worker.${ts ? 'ts' : 'js'}`, self).href;
+  if (!ts) return new Worker(new URL(target), { workerData: job });
+  const bootstrap = `
+    const { parentPort } = require('node:worker_threads');
+    import(${JSON.stringify(tsxApiUrl())})
+      .then((m) => { m.register(); return import(${JSON.stringify(target)}); })
+      .catch((e) => parentPort.postMessage({ type: 'boot-failed', message: String((e && e.stack) || e) }));
+  `;
+  return new Worker(bootstrap, { eval: true, workerData: job });
+}
+
+type Report = WorkerReport | { type: 'boot-failed'; message: string };
+
+/** Running workers, so that `terminateBuilds` can stop them on shutdown. */
+const running = new Set<Worker>();
+
+/** Stop every build worker still running (the index on disk is untouched: builds are atomic). */
+export async function terminateBuilds(): Promise<void> {
+  await Promise.all([...running].map((w) => w.terminate().catch(() => 0)));
+}
+
+/** Build the index of `corpusDir` into `outDir` in a worker thread (falls back to this thread). */
+export function buildInWorker(logger: Logger): IndexBuilder {
+  return (corpusDir, outDir) =>
+    new Promise<BuildSummary>((resolve, reject) => {
+      const fallback = (reason: unknown): void => {
+        logger.warn({ err: reason }, 'index build worker could not run; building in the main thread');
+        buildIndex(corpusDir, outDir).then(resolve, reject);
+      };
+      let worker: Worker;
+      try {
+        worker = spawnWorker({ corpusDir, outDir });
+      } catch (err) {
+        fallback(err);
+        return;
+      }
+      running.add(worker);
+      let settled = false;
+      worker.once('message', (report: Report) => {
+        settled = true;
+        if (report.type === 'done') {
+          resolve(report.summary);
+        } else if (report.type === 'failed') {
+          const { code, message, hint } = report.error;
+          reject(
+            code
+              ? new RegionbotError(code as ErrorCode, message, hint ? { hint } : {})
+              : Object.assign(new Error(message), report.error.stack ? { stack: report.error.stack } : {}),
+          );
+        } else {
+          fallback(new Error(report.message));
+        }
+      });
+      worker.once('error', (err) => {
+        if (settled) return;
+        settled = true;
+        fallback(err);
+      });
+      worker.once('exit', (code) => {
+        running.delete(worker);
+        if (settled) return;
+        settled = true;
+        reject(new Error(`the index build was stopped (worker exit code ${code})`));
+      });
+    });
+}
