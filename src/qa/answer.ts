@@ -115,7 +115,8 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
       const covered = [...qTerms].filter((t) => st.has(t)).length;
       const coverage = covered / qTerms.size;
       let score = coverage + 0.2 * (hit.score as number) / (hits[0]?.score as number);
-      if (q.intent === 'list' && /[,;:–—-].*\band\b/.test(s.text)) score += 0.3;
+      if (q.intent === 'list') score += 0.1 * Math.min(5, (s.text.match(/,/g) ?? []).length) + (/\b(?:including|such as|namely|include)\b|[–—:]/.test(s.text) ? 0.2 : 0);
+      if (q.intent === 'definition' && /\b(?:is|are|was|refers to|means)\s+(?:not only\s+)?(?:a|an|the|to)\b/i.test(s.text)) score += 0.25;
       if (q.intent === 'person' && /\b(?:director|secretary|chief|head|mayor|governor|president|chairman|minister|said|introduced)\b/i.test(s.text)) score += 0.3;
       cands.push({ doc: chunk.doc, text: s.text, coverage, score });
     }
@@ -126,7 +127,8 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   const best = top[0];
   // Enough of the question's words must be in the sentence: both of two, three of four, three of five.
   if (!best || best.coverage * qTerms.size < Math.ceil(MIN_SNIPPET_COVERAGE * qTerms.size)) return abstain(index, q, question);
-  const picked = [best, ...top.slice(1).filter((c) => c.coverage >= Math.max(MIN_SNIPPET_COVERAGE, best.coverage - 0.01)).slice(0, 1)];
+  const second = q.intent === 'list' ? MIN_SNIPPET_COVERAGE : Math.max(MIN_SNIPPET_COVERAGE, best.coverage - 0.01);
+  const picked = [best, ...top.slice(1).filter((c) => c.coverage >= second).slice(0, 1)];
   const citations: Citation[] = picked.map((c, i) => ({ n: i + 1, ...docMeta(index, c.doc), snippet: c.text, bold: termRanges(c.text, qTerms) }));
   const lead = q.intent === 'list' ? 'From the corpus' : q.intent === 'person' ? 'From the corpus' : 'From the corpus';
   const body = `${lead}:\n${picked.map((c, i) => `> ${c.text.replace(/\*/g, '\\*')} [${i + 1}]`).join('\n')}`;
@@ -149,8 +151,15 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
       return build(q, trimmed, false, `I can only answer questions about the regional innovation news in my corpus, and "${escapeMarkdown(q.text.slice(0, 80))}" is not one I can answer.\n${helpText(index, { short: true })}`, []);
     case 'compare':
       return compareAnswer(index, q, trimmed, (text) => routeQuestion(text, vocabularyOf(index))) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
-    case 'numeric':
-      return numericAnswer(index, q, trimmed);
+    case 'numeric': {
+      const a = numericAnswer(index, q, trimmed);
+      // "what is the goal of the action plan" reads like a number question but may be answered in words.
+      if (!a.answered && q.want === 'any' && /^(?:what|which)\b/i.test(trimmed) && !/^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+['’]s\s/i.test(trimmed)) {
+        const words = snippetAnswer(index, { ...q, intent: 'definition' }, trimmed);
+        if (words.answered) return words;
+      }
+      return a;
+    }
     default: {
       // Questions worded as a definition can still be about a number ("what is jilin's r&d intensity").
       if (q.intent === 'definition' || q.intent === 'search') {

@@ -80,12 +80,16 @@ function termsOfFact(f: Fact): { measure: Set<string>; all: Set<string> } {
 /** Score every fact that could answer the question (region and year are hard filters; see abstain()). */
 export function rankFacts(index: LoadedIndex, q: ParsedQuestion, opts: { ignoreRegion?: boolean; ignoreYear?: boolean } = {}): Scored[] {
   const qTerms = [...new Set(q.metricTerms.flatMap((t) => terms(t)))];
-  if (qTerms.length === 0) return [];
+  // "how many places did Hefei move up": the kind of number is the whole metric.
+  const byKindOnly = qTerms.length === 0 && (q.want === 'places' || q.want === 'rank') && q.regions.length > 0;
+  if (qTerms.length === 0 && !byKindOnly) return [];
   // Verbs ("received", "trying", "want") help ranking but are not required to match.
   const core = qTerms.filter((t) => !OPTIONAL_TERMS.has(t) && !/(?:ed|ing)$/.test(t));
   const required = core.length > 0 ? core : qTerms;
   const units = q.unitTerm ? terms(q.unitTerm) : [];
-  const hits = index.factSearch.search(qTerms.join(' '), FACT_QUERY_OPTIONS);
+  const hits = byKindOnly
+    ? index.facts.map((f) => ({ id: f.id, score: 1 }))
+    : index.factSearch.search(qTerms.join(' '), FACT_QUERY_OPTIONS);
   const maxBm25 = hits[0]?.score ?? 1;
   const want = q.want ?? 'any';
   const kindOk = KIND_FOR_WANT[want];
@@ -100,14 +104,14 @@ export function rankFacts(index: LoadedIndex, q: ParsedQuestion, opts: { ignoreR
     if (!kindOk(f)) continue;
     const t = termsOfFact(f);
     // A fact whose measured phrase names none of the question's words is about something else.
-    if (!required.some((x) => t.measure.has(x)) && !units.some((u) => t.measure.has(u))) continue;
-    const inMeasure = required.filter((x) => t.measure.has(x)).length;
-    const inAll = required.filter((x) => t.all.has(x)).length;
-    const coverage = inAll / required.length;
-    let score = 2 * (inMeasure / required.length) + coverage + 0.3 * ((hit.score as number) / maxBm25);
+    if (!byKindOnly && !required.some((x) => t.measure.has(x)) && !units.some((u) => t.measure.has(u))) continue;
+    const inMeasure = byKindOnly ? 1 : required.filter((x) => t.measure.has(x)).length;
+    const inAll = byKindOnly ? 1 : required.filter((x) => t.all.has(x)).length;
+    const coverage = inAll / Math.max(1, required.length);
+    let score = 2 * (inMeasure / Math.max(1, required.length)) + coverage + 0.3 * ((hit.score as number) / maxBm25);
     // Words of the metric that the question did not ask for ("government's" R&D investment).
     const extra = f.metric.split(' ').filter((k) => k && !qTerms.includes(k)).length;
-    score -= 0.1 * extra;
+    score -= Math.min(0.3, 0.1 * extra);
     if (units.includes(stemOf(f.unit))) score += 1.5;
     // Prefer a level for "what is/was X", an actual figure when the question does not ask for a plan.
     if (want !== 'change' && f.change === 'level') score += 0.3;
@@ -121,7 +125,9 @@ export function rankFacts(index: LoadedIndex, q: ParsedQuestion, opts: { ignoreR
   const top = out[0];
   if (top && q.year === null) {
     const tied = out.filter((s) => s.fact.metric === top.fact.metric && s.fact.kind === top.fact.kind && s.fact.change === top.fact.change && s.coverage >= top.coverage && top.score - s.score < 0.5);
-    const latest = tied.sort((a, b) => (b.fact.year ?? 0) - (a.fact.year ?? 0))[0];
+    // An achieved figure before a plan (unless the question asks for a plan), then the most recent.
+    const rankStatus = (f: Fact) => (q.target === null && f.status === 'actual' ? 0 : 1);
+    const latest = tied.sort((a, b) => rankStatus(a.fact) - rankStatus(b.fact) || (b.fact.year ?? 0) - (a.fact.year ?? 0))[0];
     if (latest && latest !== top) {
       out.splice(out.indexOf(latest), 1);
       out.unshift(latest);

@@ -27,7 +27,7 @@ const WANTS: readonly [RegExp, NumericWant][] = [
   [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b/, 'rank'],
   [/\bby how much\b|\bhow (?:much|fast) did\b.*\b(?:grow|increase|rise|go up|change|jump)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
   [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
-  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|budget|investment|invested|fund size)\b/, 'money'],
+  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
   [/\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b/, 'count'],
 ];
 

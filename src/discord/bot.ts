@@ -1,0 +1,143 @@
+/**
+ * The Discord bot: a discord.js v14 client with only the intents it needs, answering slash
+ * commands, mentions and (optionally) every message of some channels from an index held in
+ * memory. `/reindex` rebuilds the index in a worker thread and swaps it in without a restart.
+ *
+ * Only this folder imports discord.js; the CLI calls `startBot` with an already-parsed Config.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { Logger } from 'pino';
+import { requireDiscord, type Config } from '../config.js';
+import { loadIndex, readManifest, staleReason, type LoadedIndex } from '../index/store.js';
+import { commands } from './commands/index.js';
+import type { BotContext } from './commands/types.js';
+import { Cooldown } from './cooldown.js';
+import { IndexHolder, type ReindexOutcome } from './index-holder.js';
+import { handleInteraction } from './interactions.js';
+import { safeMentions } from './limits.js';
+import { botLogger } from './log.js';
+import { handleMessage } from './messages.js';
+import { buildInWorker, terminateBuilds, type IndexBuilder } from './rebuild.js';
+
+export interface StartBotOptions {
+  config: Config;
+  indexDir: string;
+  corpusDir: string;
+  logger?: Logger;
+  /** How the index is rebuilt by /reindex (default: buildIndex in a worker thread). For tests. */
+  build?: IndexBuilder;
+  /** How long `stop()` waits for answers in progress before disconnecting (default 10 s). */
+  stopGraceMs?: number;
+  /** How long to wait for the gateway's READY after login (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  /** Stop answering, let answers in progress finish (up to the grace time), disconnect. Idempotent. */
+  stop(): Promise<void>;
+  /** The index answering right now. */
+  index(): LoadedIndex;
+  /** What /reindex does: rebuild from the corpus and swap the new index in. */
+  reindex(): Promise<ReindexOutcome>;
+}
+
+/** The gateway intents the bot needs: guilds (channels, roles), guild messages, and their content. */
+export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
+
+export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
+  const { config, indexDir, corpusDir } = opts;
+  requireDiscord(config, ['DISCORD_TOKEN']);
+  const token = config.DISCORD_TOKEN as string;
+  const logger = botLogger(opts.logger, config.LOG_LEVEL, [token]);
+
+  const index = await loadIndex(indexDir);
+  await readManifest(indexDir)
+    .then((m) => staleReason(m, corpusDir))
+    .then((stale) => {
+      if (stale) logger.warn({ indexDir, corpusDir, reason: stale }, 'the index is out of date with the corpus; /reindex rebuilds it');
+    })
+    .catch((err: unknown) => logger.warn({ err, corpusDir }, 'could not compare the index with the corpus'));
+
+  const holder = new IndexHolder(index, { indexDir, corpusDir, logger, build: opts.build ?? buildInWorker(logger) });
+  const ctx: BotContext = {
+    config,
+    logger,
+    index: () => holder.get(),
+    reindex: () => holder.reindex(),
+    cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS),
+    commandList: commands.map((c) => ({ name: c.data.name, description: c.data.description })),
+  };
+
+  const client = new Client({
+    intents: [...BOT_INTENTS],
+    allowedMentions: safeMentions(),
+    ...(config.DISCORD_API_BASE_URL ? { rest: { api: config.DISCORD_API_BASE_URL } } : {}),
+  });
+
+  // Every handler's promise is tracked (for a graceful stop) and can never reject unhandled.
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>, what: string): void => {
+    const p = work.catch((err: unknown) => logger.error({ err }, `${what} failed`));
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  let stopping = false;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) return;
+    track(handleInteraction(interaction, ctx), 'interaction');
+  });
+  client.on(Events.MessageCreate, (message) => {
+    const me = client.user;
+    if (stopping || !me || message.author.id === me.id) return;
+    track(handleMessage(message, ctx, me.id), 'message');
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway error'));
+  client.on(Events.Invalidated, () => logger.error('gateway session invalidated'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited by Discord; waiting'),
+  );
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Discord gateway did not become ready in time')), opts.readyTimeoutMs ?? 30_000);
+    timer.unref();
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw err;
+  }
+  logger.info(
+    { user: client.user?.id, guilds: client.guilds.cache.size, documents: index.docs.length, builtAt: index.manifest.builtAt, channels: config.REGIONBOT_CHANNELS.length },
+    'regionbot is online',
+  );
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      stopping = true;
+      logger.info({ inFlight: inFlight.size }, 'stopping');
+      const grace = opts.stopGraceMs ?? 10_000;
+      if (inFlight.size > 0) await Promise.race([Promise.allSettled([...inFlight]), sleep(grace, undefined, { ref: false })]);
+      await terminateBuilds();
+      await client.destroy();
+      logger.info('stopped');
+    })();
+    return stopped;
+  };
+
+  return { client, stop, index: () => holder.get(), reindex: () => holder.reindex() };
+}
