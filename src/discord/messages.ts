@@ -3,7 +3,7 @@
  * reply; in the channels of REGIONBOT_CHANNELS every message is. Bots (the bot itself included),
  * webhooks and system messages are ignored. Replies ping no one.
  */
-import type { Message } from 'discord.js';
+import type { APIEmbed, Message } from 'discord.js';
 import { answerQuestion } from '../qa/answer.js';
 import { helpText } from '../qa/help.js';
 import type { BotContext } from './commands/types.js';
@@ -27,7 +27,7 @@ export function addressed(message: Pick<Message, 'author' | 'system' | 'webhookI
   return { mentioned, inChannel, botRoleIds };
 }
 
-async function reply(message: Message, payload: Parameters<Message['reply']>[0] & object, ctx: BotContext): Promise<void> {
+async function reply(message: Message, payload: { content?: string; embeds?: APIEmbed[] }, ctx: BotContext): Promise<void> {
   try {
     await message.reply({ ...payload, allowedMentions: safeMentions() });
   } catch (err) {

@@ -16,7 +16,7 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import { isRegionbotError } from '../errors.js';
 import type { BuildSummary } from '../index/build.js';
 import type { LoadedIndex } from '../index/store.js';
-import type { MetricTable } from '../qa/metrics.js';
+import { coverage, type MetricTable } from '../qa/metrics.js';
 import type { Answer, Citation, ParsedQuestion } from '../qa/types.js';
 import { LIMITS } from './limits.js';
 
@@ -375,7 +375,7 @@ export function readAs(parsed: ParsedQuestion, regionName: (id: string) => strin
   const region = parsed.regions.length > 0
     ? parsed.regions.map(regionName).join(', ')
     : parsed.unknownPlaces.length > 0
-      ? `${parsed.unknownPlaces.join(', ')} (not a region I know)`
+      ? `${parsed.unknownPlaces.map(titleCase).join(', ')} (not a region I know)`
       : 'any region';
   const metric = parsed.metricTerms.length > 0 ? parsed.metricTerms.join(' ') : 'any metric';
   const year = parsed.year === null ? 'any year' : parsed.yearTo !== null && parsed.yearTo !== parsed.year ? `${parsed.year}–${parsed.yearTo}` : String(parsed.year);
@@ -552,22 +552,16 @@ export interface Coverage {
   builtAt: string;
 }
 
-/** What the index holds: regions and years with figures, metrics by number of values. */
+/** What the index holds (the QA module's coverage), with the articles' date range and the build date. */
 export function coverageOf(index: LoadedIndex): Coverage {
-  const g = gazetteer();
-  const regions = new Map<string, number>();
-  const years = new Map<number, number>();
-  for (const f of index.facts) {
-    if (f.region) regions.set(f.region, (regions.get(f.region) ?? 0) + 1);
-    if (f.year !== null) years.set(f.year, (years.get(f.year) ?? 0) + 1);
-  }
+  const cov = coverage(index);
   const dates = index.docs.map((d) => d.date).filter((d): d is string => !!d).sort();
   return {
-    documents: index.docs.length,
+    documents: cov.documents,
     dates: dates.length ? [dates[0]!, dates[dates.length - 1]!] : null,
-    regions: [...regions].map(([id, facts]) => ({ id, name: g.name(id), facts })).sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name)),
-    metrics: index.metrics.map((m) => ({ key: m.key, name: m.name, values: m.factIds.length })).sort((a, b) => b.values - a.values || a.name.localeCompare(b.name)),
-    years: [...years].map(([year, facts]) => ({ year, facts })).sort((a, b) => a.year - b.year),
+    regions: cov.regions.map((r) => ({ id: r.id, name: r.name, facts: r.facts })),
+    metrics: [...cov.metrics].map((m) => ({ key: m.key, name: m.name, values: m.values })).sort((a, b) => b.values - a.values || a.name.localeCompare(b.name)),
+    years: cov.years,
     builtAt: index.manifest.builtAt,
   };
 }

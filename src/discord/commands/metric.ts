@@ -1,7 +1,6 @@
 import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { renderChartPng } from '../../charts/chart.js';
-import { metricTable, suggestMetrics, suggestRegions } from '../../qa/metrics.js';
-import { chartInputFor } from '../chart-input.js';
+import { metricChart, metricTable, suggestMetrics, suggestRegions } from '../../qa/metrics.js';
 import { safeMentions } from '../limits.js';
 import { escapeText, fitChoices, renderMetricTable } from '../render.js';
 import { ephemeral } from '../respond.js';
@@ -36,7 +35,7 @@ export const metric: Command = {
       );
       return;
     }
-    const chart = table.rows.length >= 2 ? chartInputFor(table) : null;
+    const chart = table.rows.length >= 2 ? metricChart(table) : null;
     const urlOf = (doc: string) => index.docById.get(doc)?.url ?? null;
     const render = (image: string | null) =>
       renderMetricTable(table, { builtAt: index.manifest.builtAt, region: region ?? null, year: year ?? null, image, urlOf });
