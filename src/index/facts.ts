@@ -43,7 +43,7 @@ const DEFAULT_CONTEXT: SentenceContext = {
 
 const CURRENCY_PREFIX = String.raw`(?<cur1>RMB|CNY|USD|US\$|HK\$|HKD|EUR|GBP|JPY|\$|¥|￥|€|£)`;
 const SCALE = String.raw`(?<scale>\s*(?:hundred million|ten thousand|hundred thousand|thousand|million|billion|trillion|万亿|万|亿)|(?:bn|mn|mln|tn|[kmb])(?![A-Za-z]))`;
-const SUFFIX = String.raw`(?<suffix>\s*(?:%|％|percent|per cent|percentage points?|pct)|\s*(?:-\s*)?(?:times|fold)\b|\s+(?:places|positions|spots|notches)\b|\s*(?<cur2>yuan|renminbi|RMB|CNY|元|US dollars|dollars|USD|euros?|EUR|pounds|GBP)\b)`;
+const SUFFIX = String.raw`(?<suffix>\s*(?:percentage points?|%|％|percent|per cent|pct)|\s*(?:-\s*)?(?:times|fold)\b|\s+(?:places|positions|spots|notches)\b|\s*(?<cur2>yuan|renminbi|RMB|CNY|元|US dollars|dollars|USD|euros?|EUR|pounds|GBP)\b)`;
 const MENTION = new RegExp(
   [
     String.raw`(?<ratio>(?<![\d.:])\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?![\d:]))`,
@@ -70,11 +70,11 @@ const RANK_WORD = /\b(?:rank(?:ed|ing|ings|s)?|placed|place|position(?:ed)?|came
 const NOT_RANK_AFTER = /^\s*(?:batch|phase|time|session|npc|party|plenary|congress|five-year|anniversary|edition|round|meeting|year|half|quarter|stage|step|pilot|group|generation|class|prize|award|of its kind)\b/i;
 
 const QUALIFIER_BEFORE = /\b(more than|over|nearly|about|around|approximately|almost|up to|at least|less than|under|exceed(?:ed|s|ing)?|above|below|close to|some|roughly)\s*$/i;
-const CHANGE_BEFORE = /\b(increas(?:e|ed|es|ing)|ris(?:e|en|es|ing)|rose|gr(?:ew|own|ow|owth|owing)|up|gain(?:ed)?|climb(?:ed)?|jump(?:ed)?|surg(?:e|ed)|boost(?:ed)?|expand(?:ed)?|decreas(?:e|ed|es|ing)|declin(?:e|ed|ing)|fell|fall(?:en)?|drop(?:ped)?|down|cut|shr[au]nk|moved up|moved down|ascend(?:ed|ing)?|descend(?:ed|ing)?)\s+(?:of\s+|by\s+)?(?:(?:more than|over|nearly|about|around|approximately|almost|some)\s+)?$/i;
+const CHANGE_BEFORE = /\b(increas(?:e|ed|es|ing)|ris(?:e|en|es|ing)|rose|gr(?:ew|own|ow|owth|owing)|up|gain(?:ed)?|climb(?:ed)?|jump(?:ed)?|surg(?:e|ed)|boost(?:ed)?|expand(?:ed)?|decreas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|ing)|fell|fall(?:en)?|drop(?:ped)?|down|cut|shr[au]nk|moved up|moved down|ascend(?:ed|ing)?|descend(?:ed|ing)?)\s+(?:of\s+|by\s+)?(?:(?:more than|over|nearly|about|around|approximately|almost|some)\s+)?$/i;
 const COUNT_CHANGE_BEFORE = /\b(?:(?:increas|decreas|ris|declin|grow|drop|climb|jump)(?:e|ed|es|ing)?|rose|grew|fell)\s+by\s+(?:(?:more than|over|nearly|about|around|approximately|almost|some)\s+)?$|\bnet\s+(?:increase|decrease|addition)\s+of\s+$/i;
 const CHANGE_AFTER = /^\s*(?:year[- ]on[- ]year|yoy|increase|growth|rise|higher|lower|more than (?:the|that of)|over the (?:previous|last|same)|compared (?:to|with)|from (?:the|that of) (?:previous|last|same))/i;
 const LEVEL_BEFORE = /\b(?:to|reach(?:ed|es|ing)?|at|amount(?:ed)? to|total(?:l?ed)?|was|were|is|are|stood at|of)\s+(?:(?:more than|over|nearly|about|around|approximately|almost|some|a new record high of|a record)\s+)*$/i;
-const DOWN_WORDS = /\b(decreas|declin|fell|fall|drop|down|cut|shr[au]nk|descend|lower|halved)/i;
+const DOWN_WORDS = /\b(decreas|reduc|declin|fell|fall|drop|down|cut|shr[au]nk|descend|lower|halved)/i;
 
 // Plans and targets
 const TARGET_MARKER = /\b(?:plan(?:s|ned)?\s+to|will|shall|aim(?:s|ed|ing)?\s+(?:to|at|for)|target(?:s|ed)?|goal|strive(?:s)?\s+to|striving\s+to|expected\s+to|projected\s+to|is\s+to|are\s+to|set\s+to|seeks?\s+to|intends?\s+to|planned|envisag)/i;
@@ -142,6 +142,8 @@ export function findMentions(sentence: string): Mention[] {
 
     // Glued to letters (5G, 123N) or part of an identifier, date or duration: not a fact.
     if (!suffix && !scale && /^[A-Za-z]/.test(after)) continue;
+    if (!currency && /[A-Za-z]-$/.test(before)) continue; // COVID-19
+    if (!suffix && !currency && (/\d\s*[/.]$/.test(before) || /^[/.]\d/.test(after))) continue; // 2018/04/11
     if (IDENTIFIER_BEFORE.test(before) && !currency && !suffix) continue;
     if (!suffix && !currency && (MONTH.test(before) || MONTH_AFTER.test(after))) continue;
     if (!suffix && !currency && DURATION_AFTER.test(after)) continue;
@@ -275,7 +277,7 @@ function followingNoun(after: string): string {
   if (!m) return '';
   const words: string[] = [];
   for (const w of (m[1] ?? '').trim().split(/\s+/)) {
-    if (/^(?:were|was|have|has|had|are|is|in|to|from|with|for|at|on|by|that|which|who|including|such|as|and|or|will|would|can|could|passing|under|over|across|during|since|being|been|each|per|compared|than|jointly|respectively|suitable|eligible|capable|able|worth|located|involved|selected|approved|completing|covering|totaling|totalling)$/i.test(w)) break;
+    if (/^(?:were|was|have|has|had|are|is|in|to|from|with|for|at|on|by|that|which|who|including|such|as|and|or|will|would|can|could|passing|under|over|across|during|since|being|been|each|per|compared|than|jointly|respectively|suitable|eligible|capable|able|worth|located|involved|selected|approved|completing|covering|totaling|totalling|this|that|last|next|every|these|those)$/i.test(w)) break;
     words.push(w);
     if (/[,;:.)]$/.test(w)) break;
   }
