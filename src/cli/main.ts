@@ -16,6 +16,7 @@ import { evaluate, formatReport, parseGolden } from '../qa/eval.js';
 import { coverage, listMetrics, metricChart, metricTable } from '../qa/metrics.js';
 import { renderTerminal } from '../qa/render.js';
 import type { Answer } from '../qa/types.js';
+import { runChat } from './chat.js';
 import { table } from './output.js';
 
 const HELP: Record<string, string> = {
@@ -135,28 +136,6 @@ async function cmdChat(args: string[], ctx: Ctx): Promise<void> {
   if (values.help) return void ctx.stdout.write(HELP.chat + '\n');
   const index = await openIndex(values.index ?? ctx.config.REGIONBOT_INDEX_DIR);
   await runChat(index, process.stdin, ctx.stdout);
-}
-
-/** The terminal chat: the same answers as Discord, rendered for a terminal. */
-export async function runChat(index: LoadedIndex, input: NodeJS.ReadableStream, output: NodeJS.WritableStream & { isTTY?: boolean }): Promise<void> {
-  const color = output.isTTY === true;
-  output.write(`regionbot: ${index.docs.length} articles, ${index.facts.length} facts. Ask a question ("help" for examples, "exit" to leave).\n`);
-  const rl = createInterface({ input, output, terminal: color, prompt: '> ' });
-  rl.prompt();
-  for await (const line of rl) {
-    const q = line.trim();
-    if (/^(?:exit|quit|bye|:q)$/i.test(q)) break;
-    if (q) {
-      try {
-        output.write(renderTerminal(answerQuestion(index, q), color) + '\n\n');
-      } catch (err) {
-        if (!isRegionbotError(err)) throw err;
-        output.write(err.message.replace(/^regionbot: /, '') + '\n\n');
-      }
-    }
-    rl.prompt();
-  }
-  rl.close();
 }
 
 async function cmdInspect(args: string[], ctx: Ctx): Promise<void> {
