@@ -96,8 +96,12 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (!stopping) logger.warn({ shard, code: event.code }, 'gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping) logger.info({ shard }, 'gateway reconnecting');
+  });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway error'));
   client.on(Events.Invalidated, () => logger.error('gateway session invalidated'));
@@ -105,20 +109,20 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     logger.warn({ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited by Discord; waiting'),
   );
 
+  let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Discord gateway did not become ready in time')), opts.readyTimeoutMs ?? 30_000);
-    timer.unref();
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    readyTimer = setTimeout(() => reject(new Error('the Discord gateway did not become ready in time')), opts.readyTimeoutMs ?? 30_000);
+    client.once(Events.ClientReady, () => resolve());
   });
+  ready.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
   try {
     await client.login(token);
     await ready;
   } catch (err) {
     await client.destroy().catch(() => undefined);
     throw err;
+  } finally {
+    clearTimeout(readyTimer);
   }
   logger.info(
     { user: client.user?.id, guilds: client.guilds.cache.size, documents: index.docs.length, builtAt: index.manifest.builtAt, channels: config.REGIONBOT_CHANNELS.length },

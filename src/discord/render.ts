@@ -55,10 +55,12 @@ export function escapeText(text: string, opts: { atLineStart?: boolean } = {}): 
     .replace(/([\\*_~`|[\]<>])/g, '\\$1')
     .replace(/@(everyone|here)\b/gi, '@\u200b$1');
   // Block markers only count at the start of a line: headings, quotes, lists.
+  // A backslash only escapes punctuation, so "1." becomes "1\." (not "\1.").
   const lineStart = /(^|\n)([ \t]*)(#{1,3}(?=\s)|-(?=\s)|\+(?=\s)|\d+\.(?=\s))/g;
   out = out.replace(lineStart, (m, nl: string, ws: string, marker: string, offset: number) => {
     if (offset === 0 && nl === '' && opts.atLineStart === false) return m;
-    return `${nl}${ws}\\${marker}`;
+    const escaped = /^\d/.test(marker) ? `${marker.slice(0, -1)}\\.` : `\\${marker}`;
+    return `${nl}${ws}${escaped}`;
   });
   return out;
 }
@@ -357,12 +359,22 @@ export function sourceLine(c: { date: string | null; source: string | null; url:
 }
 
 /** One citation as an embed field: "[n] title", then date · source · link · file, then the quote. */
-export function citationField(c: Citation): APIEmbedField {
+export function citationField(c: Citation, maxValue: number = LIMITS.fieldValue): APIEmbedField {
   const name = cutMarkdown(`[${c.n}] ${escapeText(c.title.replace(/\s+/g, ' ').trim() || c.doc, { atLineStart: false })}`, LIMITS.fieldName);
-  const meta = sourceLine(c);
-  const room = LIMITS.fieldValue - meta.length - 3;
-  const quote = c.snippet.trim() ? quoteSnippet(c.snippet, c.bold, room) : '';
+  const max = Math.max(40, Math.min(LIMITS.fieldValue, maxValue));
+  const meta = cutMarkdown(sourceLine(c), max);
+  const room = max - meta.length - 3;
+  const quote = c.snippet.trim() && room >= 12 ? quoteSnippet(c.snippet, c.bold, room) : '';
   return { name, value: quote ? `${meta}\n> ${quote}` : meta, inline: false };
+}
+
+/** Citation fields sharing `room` characters (names included), each within Discord's field limits. */
+export function citationFields(citations: readonly Citation[], room: number): APIEmbedField[] {
+  const list = citations.slice(0, LIMITS.embedFields);
+  if (list.length === 0) return [];
+  const names = list.reduce((n, c) => n + Math.min(LIMITS.fieldName, c.title.length + 8), 0);
+  const each = Math.floor((room - names) / list.length);
+  return list.map((c) => citationField(c, each));
 }
 
 export function indexBuiltLabel(builtAt: string | null | undefined): string {
@@ -403,18 +415,29 @@ export function renderAnswer(answer: Answer, opts: { builtAt?: string | null } =
   const kind = answerKind(answer);
   const q = escapeQuestion(answer.question);
   const title = kind === 'answer' ? q : kind === 'abstain' ? `Not in my sources: ${q}` : 'What I can do';
+  const shownTitle = cutMarkdown(title || 'Answer', LIMITS.embedTitle);
+  const footer = footerText([kind === 'help' ? null : readAs(answer.parsed), indexBuiltLabel(opts.builtAt)]);
+  // The body may take what the citations leave (each keeps room for its source line and quote).
+  const citations = answer.citations.slice(0, LIMITS.embedFields);
+  const fixed = shownTitle.length + footer.text.length + 50;
+  const descMax = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - fixed - Math.min(3000, citations.length * 300));
+  const description = cutMarkdown(answer.body.trim() || (kind === 'abstain' ? "I couldn't find that in the sources." : '\u200b'), descMax);
   const embed: APIEmbed = {
-    title: title || 'Answer',
+    title: shownTitle,
     color: kind === 'answer' ? COLORS.answer : kind === 'abstain' ? COLORS.abstain : COLORS.info,
-    description: answer.body.trim() || (kind === 'abstain' ? "I couldn't find that in the sources." : '\u200b'),
-    fields: answer.citations.map(citationField),
-    footer: footerText([kind === 'help' ? null : readAs(answer.parsed), indexBuiltLabel(opts.builtAt)]),
+    description,
+    fields: citationFields(citations, LIMITS.embedTotal - fixed - description.length),
+    footer,
   };
   return fitEmbed(embed);
 }
 
 // ---------------------------------------------------------------------------------------------
 // /metric
+
+function shortList(items: string[], n: number): string {
+  return items.length <= n ? items.join(', ') : `${items.slice(0, n).join(', ')} +${items.length - n} more`;
+}
 
 function titleCase(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
@@ -434,7 +457,8 @@ export function renderMetricTable(
   const citations = new Map<string, Citation>();
   const lines: string[] = [];
   let shown = 0;
-  const reserve = 120;
+  // Rows take at most ~2,000 characters, so the citations keep room within the 6,000 of a message.
+  const rowsRoom = 2000;
   let used = 0;
   for (const row of rows) {
     const key = `${row.doc}|${row.fact.sentenceStart}`;
@@ -447,7 +471,7 @@ export function renderMetricTable(
     c.bold.push([row.fact.valueStart, row.fact.valueEnd]);
     const tags = [row.status === 'target' ? 'target' : null, row.change === 'change' ? (row.fact.direction === 'down' ? 'decrease' : 'increase') : null].filter(Boolean);
     const line = `${escapeText(row.regionName, { atLineStart: false })} · ${row.year ?? 'year not stated'} · **${escapeText(row.text, { atLineStart: false })}**${tags.length ? ` *(${tags.join(', ')})*` : ''} [${c.n}]`;
-    if (used + line.length + 1 > LIMITS.embedDescription - reserve) break;
+    if (used + line.length + 1 > rowsRoom) break;
     lines.push(line);
     used += line.length + 1;
     shown++;
@@ -462,17 +486,19 @@ export function renderMetricTable(
     description = lines.join('\n');
     if (shown < rows.length) description += `\n…and ${rows.length - shown} more values (narrow it down with \`region:\` or \`year:\`).`;
   }
+  const footer = footerText([
+      `${metric.values} value${metric.values === 1 ? '' : 's'} in the index`,
+    metric.regions.length ? `regions: ${shortList(metric.regions.map((r) => gazetteer().name(r)), 8)}` : null,
+    metric.years.length ? `years: ${shortList(metric.years.map(String), 12)}` : null,
+    indexBuiltLabel(opts.builtAt),
+  ]);
+  const room = LIMITS.embedTotal - title.length - description.length - footer.text.length - 50;
   const embed: APIEmbed = {
     title,
     color: rows.length > 0 ? COLORS.answer : COLORS.abstain,
     description,
-    fields: [...citations.values()].map(citationField),
-    footer: footerText([
-      `${metric.values} value${metric.values === 1 ? '' : 's'} in the index`,
-      metric.regions.length ? `regions: ${metric.regions.map((r) => gazetteer().name(r)).join(', ')}` : null,
-      metric.years.length ? `years: ${metric.years.join(', ')}` : null,
-      indexBuiltLabel(opts.builtAt),
-    ]),
+    fields: citationFields([...citations.values()], room),
+    footer,
   };
   if (opts.image) embed.image = { url: `attachment://${opts.image}` };
   return fitEmbed(embed);

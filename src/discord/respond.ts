@@ -2,7 +2,7 @@
  * Sending: every message carries `allowedMentions` that ping no one, every text is fitted to
  * Discord's limits, and failures end in a short ephemeral note to the person plus a full log entry.
  */
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import { safeMentions } from './limits.js';
 import { fitContent, isPersonError, userErrorMessage } from './render.js';
@@ -13,7 +13,7 @@ export function ephemeral(content: string): { content: string; flags: MessageFla
 }
 
 /** Short details of an interaction for the log (never its token). */
-export function describeInteraction(i: RepliableInteraction | { id: string; type: number; user: { id: string }; guildId: string | null; channelId: string | null }): Record<string, unknown> {
+export function describeInteraction(i: Pick<Interaction, 'id' | 'type' | 'user' | 'guildId' | 'channelId'>): Record<string, unknown> {
   const out: Record<string, unknown> = { interaction: i.id, type: i.type, user: i.user.id, guild: i.guildId, channel: i.channelId };
   const named = i as { commandName?: string; customId?: string };
   if (named.commandName) out.command = named.commandName;

@@ -260,11 +260,14 @@ describe('regionbot on a local Discord', () => {
     const rcb = await fake.waitForCallback(rx.id);
     expect(rcb.body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
     expect(rcb.body.data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    // While it rebuilds, questions are still answered (from the old index).
+    // While it rebuilds (in a worker thread), questions are still answered, from the old index.
     const during = await fake.slashCommand('ask', [{ name: 'question', value: "What was Jilin's R&D investment in 2021?" }], { userId: newUser() });
     expect((await finalMessage(during.id)).embeds[0]?.description).toContain('15.95');
 
     const done = await finalMessage(rx.id);
+    const answeredAt = fake.requests.find((r) => r.method === 'PATCH' && r.route.includes(during.token) && r.status === 200)?.at ?? Infinity;
+    const rebuiltAt = fake.requests.find((r) => r.method === 'PATCH' && r.route.includes(rx.token) && r.status === 200)?.at ?? 0;
+    expect(answeredAt).toBeLessThan(rebuiltAt);
     expect(done.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
     expect(done.embeds[0]?.title).toBe('Index rebuilt');
     expect(embedText(done.embeds[0])).toContain('6 (was 5)');
@@ -277,12 +280,43 @@ describe('regionbot on a local Discord', () => {
     expect(embedText(afterMsg.embeds[0])).toContain('900_hefei_innovation.txt');
   });
 
+  it('deploys globally without a guild id', async () => {
+    const count = await deployCommands({ token: fake.token, clientId: fake.applicationId, apiBaseUrl: fake.apiBaseUrl });
+    expect(count).toBe(commands.length);
+    expect((fake.commands.get('global') ?? []).map((c) => c.name)).toHaveLength(commands.length);
+  });
+
   it('never logs the token, and logged no unexpected error', () => {
     const all = logLines.join('');
+    expect(all).not.toContain('could not run'); // the rebuild ran in its worker thread
     expect(all).not.toContain(fake.token);
     const errors = logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level >= 50);
     expect(errors).toEqual([]);
     expect(all).toContain('regionbot is online');
     if (process.env.SHOW_LOGS) console.log(all);
+  });
+});
+
+describe('starting and stopping', () => {
+  it('a wrong token fails to start (and leaves nothing running); stop() is graceful and idempotent', async () => {
+    const other = await startFakeDiscord();
+    try {
+      const config = loadConfig({ DISCORD_TOKEN: 'A'.repeat(24) + '.bad.token-value', DISCORD_API_BASE_URL: other.apiBaseUrl, LOG_LEVEL: 'silent' });
+      await expect(startBot({ config, indexDir, corpusDir })).rejects.toThrow(/invalid token/i);
+      expect(other.gatewayConnected).toBe(false);
+
+      const good = loadConfig({ DISCORD_TOKEN: other.token, DISCORD_API_BASE_URL: other.apiBaseUrl, LOG_LEVEL: 'silent' });
+      const running = await startBot({ config: good, indexDir, corpusDir });
+      expect(other.gatewayConnected).toBe(true);
+      const ix = await other.slashCommand('ask', [{ name: 'question', value: "What was Jilin's R&D investment in 2021?" }]);
+      await other.waitForCallback(ix.id);
+      const stopping = running.stop();
+      await expect(Promise.all([stopping, running.stop()])).resolves.toBeDefined();
+      // The answer in progress was finished before the client disconnected.
+      expect(other.originalMessage(ix.id)?.embeds[0]?.description).toContain('15.95');
+      await other.waitUntil(() => !other.gatewayConnected, 3000, 'disconnect');
+    } finally {
+      await other.close();
+    }
   });
 });
