@@ -38,8 +38,11 @@ function regionLabel(q: ParsedQuestion): string {
   return unknown ? unknown[0]!.toUpperCase() + unknown.slice(1) : '';
 }
 
-function topicLabel(q: ParsedQuestion): string {
-  return q.metricTerms.join(' ') || 'that';
+const DISPLAY: Record<string, string> = { hightech: 'high-tech', sme: 'SMEs', scitech: 'sci-tech', 'r&d': 'R&D', enterprise: 'enterprises', talent: 'talents', ecommerce: 'e-commerce', startup: 'start-up' };
+
+/** The question's metric words for display ("hightech" -> "high-tech"). */
+export function topicLabel(q: ParsedQuestion): string {
+  return q.metricTerms.map((t) => DISPLAY[t] ?? t).join(' ') || 'that';
 }
 
 /** An honest "not in the corpus", with what the corpus holds nearby, clearly labelled. */
@@ -96,6 +99,8 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
 
 /** Extractive answer: the best sentences for the question, with its words in bold. */
 function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
+  // A place the corpus does not know ("the GDP of Mars"): nothing here is about it.
+  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return abstain(index, q, question);
   const qTerms = new Set(q.metricTerms.flatMap((t) => terms(t)));
   const regionTerms = new Set(q.regions.flatMap((r) => terms(gazetteer().name(r))));
   if (qTerms.size === 0) return abstain(index, q, question);

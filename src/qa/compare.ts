@@ -103,6 +103,6 @@ export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: s
   ];
   if (first!.status === 'target' || second!.status === 'target') lines.push('Note: a target is a plan, not an achieved figure.');
   if (first!.metric !== second!.metric) lines.push(`Note: the two articles word the metric differently ("${first!.measure}" and "${second!.measure}").`);
-  const body = `**${q.metricTerms.join(' ')}**: ${statedValue(first!)} vs ${statedValue(second!)}\n${lines.join('\n')}`;
+  const body = `**${first!.measure}**: ${statedValue(first!)} vs ${statedValue(second!)}\n${lines.join('\n')}`;
   return { question, answered: true, intent: 'compare', body, answer: renderMarkdown(body, citations), citations, parsed: q, facts: [first!, second!] };
 }

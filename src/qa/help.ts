@@ -8,7 +8,9 @@ export function exampleQuestions(index: LoadedIndex, limit = 4): string[] {
   const out: string[] = [];
   for (const m of index.metrics) {
     if (out.length >= limit) break;
-    const region = m.regions[0];
+    // The region of its most recent achieved value (a plan is not something a region "has").
+    const actual = m.factIds.map((id) => index.facts[id]).filter((f) => f && f.status === 'actual' && f.region).sort((a, b) => (b!.year ?? 0) - (a!.year ?? 0))[0];
+    const region = actual?.region ?? null;
     if (!region || m.name.split(' ').length > 6) continue;
     const regionName = g.name(region);
     const kind = m.kinds[0];

@@ -58,7 +58,7 @@ export function findMetric(index: LoadedIndex, name: string): MetricEntry | null
   const byKey = index.metrics.find((m) => m.key === key);
   if (byKey) return byKey;
   // The metric whose key words best cover the name's words (all of them), fewest extra words first.
-  const want = new Set(terms(name));
+  const want = new Set(key.split(' ').filter(Boolean));
   if (want.size === 0) return null;
   let best: { m: MetricEntry; extra: number; size: number } | null = null;
   for (const m of index.metrics) {
