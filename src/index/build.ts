@@ -48,7 +48,6 @@ export function buildIndexData(
   const search = createSearchIndex();
   const factSearch = createFactSearchIndex();
   const g = gazetteer();
-  const indexed: CorpusFile[] = [];
   const vocabulary = new Set<string>();
 
   files.forEach((file, i) => {
@@ -59,7 +58,6 @@ export function buildIndexData(
       skipped.push({ file: file.name, reason: 'no article text after removing boilerplate' });
       return;
     }
-    indexed.push(file);
     docs.push(article);
     for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (/^[a-z&]{2,}$/.test(t)) vocabulary.add(t);
     const spans = chunkSentences(sentences);
@@ -73,21 +71,11 @@ export function buildIndexData(
       for (let s = span.firstSentence; s <= span.lastSentence; s++) chunkOfSentence[s] ??= id;
       search.add({ id, text, title: position === 0 ? article.title : '' });
     });
-    void firstChunk;
-    let previous = '';
-    let previousParagraph = -1;
-    const prevSentence = new Map<number, string>();
-    for (const s of sentences) {
-      prevSentence.set(s.index, s.paragraph === previousParagraph ? previous : '');
-      previous = s.text;
-      previousParagraph = s.paragraph;
-    }
     for (const f of extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? firstChunk)) {
       const id = facts.length;
       const fact: Fact = { ...f, id, metric: metricKey(f.measure) };
       facts.push(fact);
-      const sentence = sentences.find((s) => s.start === f.sentenceStart);
-      factSearch.add({ id, measure: fact.measure, sentence: fact.sentence, context: `${article.title} ${sentence ? prevSentence.get(sentence.index) ?? '' : ''}` });
+      factSearch.add({ id, measure: fact.measure, sentence: fact.sentence, context: `${article.title} ${fact.previous ?? ''}` });
     }
   });
   onProgress?.({ done: files.length, total: files.length, file: '' });

@@ -451,7 +451,6 @@ export function extractFromSentence(sentence: string, context: Partial<SentenceC
       const mention = group[gi]!;
       const before = sentence.slice(0, mention.start);
       const localBefore = sentence.slice(prevEnd, group === groups[0] || gi > 0 ? first.start : mention.start);
-      const after = sentence.slice(group[group.length - 1]!.end);
       const mentionAfter = sentence.slice(mention.end);
 
       const region = regionOf(sentence, mention.start, ctx);
@@ -507,7 +506,7 @@ export function extractFromSentence(sentence: string, context: Partial<SentenceC
       const near = before.slice(-60);
       let change: 'level' | 'change' = 'level';
       if (kind === 'places') change = 'change';
-      else if (kind === 'multiple') change = /\b(?:doubled|tripled|trebled|quadrupled|halved)\s+to\b/i.test(mentionAfter) ? 'change' : 'change';
+      else if (kind === 'multiple') change = 'change';
       else if (kind === 'percent' && mention.unit === 'percentage points') change = 'change';
       else if (kind === 'count' && COUNT_CHANGE_BEFORE.test(near)) change = 'change';
       else if ((kind === 'percent' || kind === 'money') && CHANGE_BEFORE.test(near) && !/\bto\s+(?:(?:more than|over|nearly|about|around|a new record high of)\s+)?$/i.test(near)) change = 'change';
@@ -568,7 +567,6 @@ export function extractFromSentence(sentence: string, context: Partial<SentenceC
         valueStart,
         valueEnd: valueStart + text.length,
       });
-      void after;
     }
     prevEnd = group[group.length - 1]!.end;
   }

@@ -135,8 +135,7 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   const second = q.intent === 'list' ? MIN_SNIPPET_COVERAGE : Math.max(MIN_SNIPPET_COVERAGE, best.coverage - 0.01);
   const picked = [best, ...top.slice(1).filter((c) => c.coverage >= second).slice(0, 1)];
   const citations: Citation[] = picked.map((c, i) => ({ n: i + 1, ...docMeta(index, c.doc), snippet: c.text, bold: termRanges(c.text, qTerms) }));
-  const lead = q.intent === 'list' ? 'From the corpus' : q.intent === 'person' ? 'From the corpus' : 'From the corpus';
-  const body = `${lead}:\n${picked.map((c, i) => `> ${c.text.replace(/\*/g, '\\*')} [${i + 1}]`).join('\n')}`;
+  const body = `From the corpus:\n${picked.map((c, i) => `> ${c.text.replace(/\*/g, '\\*')} [${i + 1}]`).join('\n')}`;
   return build(q, question, true, body, citations);
 }
 

@@ -38,7 +38,6 @@ const DEFINITION = /^(?:what is|what's|whats|what are|what was|what were|define|
 const PERSON = /^(?:who is|who's|whos|who was|who are|who were|who)\b/;
 
 const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should)\b/;
-const ACTUAL = /\b(?:actual|actually|achieved|so far|currently|now|today|reached|has|have|had|did|was|were)\b/;
 
 /** Words of a question that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS = new Set([
@@ -110,7 +109,6 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   let target: boolean | null = null;
   if (TARGET.test(lower)) target = true;
   else if (/\b(?:actual|actually|achieved|so far|currently)\b/.test(lower)) target = false;
-  void ACTUAL;
 
   // The metric's words: content words that are not places, years or question words; misspellings corrected.
   const metricTerms: string[] = [];
