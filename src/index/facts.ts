@@ -476,7 +476,9 @@ export function extractFromSentence(sentence: string, context: Partial<SentenceC
       if (!measure && kind === 'money') {
         const verb = /\b(invested|spent|allocated|raised|attracted|earned|exported|imported|granted|provided|injected)\s+(?:(?:more than|over|nearly|about|around|approximately|a total of)\s+)?$/i.exec(before)?.[1]?.toLowerCase();
         const object = /^\s+(?:in|on|for|into|to)\s+([^,.;]{3,80})/i.exec(mentionAfter)?.[1];
-        if (verb) measure = tidy(`${VERB_NOUNS[verb] ?? verb} ${object ? `in ${object.replace(/\s*\([^)]*\)/g, '')}` : ''}`);
+        // "spent 73.3 billion yuan on research and development in 2022" -> "research and development spending".
+        const what = object?.replace(/\s*\([^)]*\)/g, '').replace(/\s+(?:in|during|for)\s+(?:19|20)\d\d\b.*$/i, '');
+        if (verb) measure = tidy(what ? `${what} ${VERB_NOUNS[verb] ?? verb}` : VERB_NOUNS[verb] ?? verb);
       }
       if (!measure) measure = leftPhrase(localBefore.trim() ? localBefore : before);
       if (!measure || isGeneric(measure)) {

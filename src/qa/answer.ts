@@ -167,8 +167,9 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
     default: {
       // Questions worded as a definition can still be about a number ("what is jilin's r&d intensity").
       if (q.intent === 'definition' || q.intent === 'search') {
-        const numeric = rankFacts(index, { ...q, want: 'any' })[0];
-        if (numeric && numeric.coverage >= 1 && q.metricTerms.length >= 1 && (q.regions.length > 0 || q.year !== null)) {
+        // A year asked of a metric the corpus holds is a number question, even if no value has that year.
+        const numeric = rankFacts(index, { ...q, want: 'any' }, { ignoreYear: true }).find((s) => s.coverage >= 1);
+        if (numeric && q.metricTerms.length >= 1 && (q.regions.length > 0 || q.year !== null)) {
           return numericAnswer(index, { ...q, intent: 'numeric', want: 'any' }, trimmed);
         }
       }

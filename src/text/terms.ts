@@ -17,6 +17,7 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\br&d\s*\(r&d\)/g, 'r&d'],
   [/\binvest(?:ed|s|ing)?\s+(?:[\w.]+\s+){0,4}?in\s+r&d\b/g, 'r&d investment'],
   [/\binvestment\s+in\s+r&d\b/g, 'r&d investment'],
+  [/\bsp[ea]n[dt](?:s|ing)?\s+(?:[\w.]+\s+){0,4}?on\s+r&d\b/g, 'r&d investment'],
   [/\br&d\s+(?:spending|expenditures?|inputs?|outlays?|funding)\b/g, 'r&d investment'],
   [/\b(?:hi|high)[\s-]*tech(?:nology)?\b/g, 'hightech'],
   [/\bsmall[\s,]+(?:and\s+)?medium[\s-]*(?:sized?)?\s+(?:and\s+micro\s+)?(?:sci-tech\s+|technology-based\s+|tech\s+)?(?:enterprises?|firms?|companies|company|businesses)\b/g, 'sme'],
