@@ -40,7 +40,9 @@ function isDateline(line: string): boolean {
   if (!d) return false;
   const rest = (t.slice(0, d.start) + ' ' + t.slice(d.end)).replace(/\d{1,2}:\d{2}(?::\d{2})?/g, ' ');
   const words = rest.match(/[A-Za-z]{3,}/g) ?? [];
-  return DATELINE_WORDS.test(t) || words.length <= 3;
+  // "0 Comment(s)Print E-mail China.org.cn, June 20, 2017": a site's name beside the date.
+  const site = /\b[\w-]+\.(?:cn|com|org|net|gov)\b/i.test(t) && words.length <= 8 && !/[.!?]["”]?\s*$/.test(t);
+  return DATELINE_WORDS.test(t) || words.length <= 3 || site;
 }
 
 /** The publisher named in a dateline ("Source : CCFAO", "gojilin.gov.cn | Updated: ..."). */

@@ -48,6 +48,8 @@ const MENTION = new RegExp(
   [
     String.raw`(?<ratio>(?<![\d.:])\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?![\d:]))`,
     String.raw`(?<multw>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)`,
+    String.raw`(?<rankno>\bNo\.\s?(?<rankn>\d{1,3})\b)`,
+    String.raw`(?<topn>\btop[\s-](?<topv>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b)`,
     String.raw`(?<ord>(?<![\w.])${ORDINAL}\b)`,
     String.raw`(?:${CURRENCY_PREFIX}\s*(?<cnum>${DIGIT_NUMBER}(?![\d]))|(?<num>(?<![\w.,])${DIGIT_NUMBER}(?![\d])|\b${WORD_NUMBER}\b))${SCALE}?${SUFFIX}?`,
   ].join('|'),
@@ -67,7 +69,7 @@ const DURATION_AFTER = /^\s*(?:-\s*|\s)?(?:years?|months?|weeks?|days?|hours?|mi
 const IDENTIFIER_BEFORE = /\b(?:no|nos|number|article|articles|phase|item|chapter|section|line|room|building|grade|class|version|batch|route|gate|platform|terminal|stage|session|round|plenary)\.?\s*$/i;
 const COUNT_VERB_BEFORE = /\b(?:reach(?:ed|es|ing)?|amount(?:ed|s|ing)? to|total(?:l?ed|l?ing|s)?(?: of)?|hit|exceed(?:ed|s|ing)?|number(?:ed|s|ing)?|stood at|stands at|(?:increased|rose|grew|risen|climbed|jumped|doubled|tripled) to|up to|more than|over|nearly|about|around|approximately|almost)\s*$/i;
 const RANK_WORD = /\b(?:rank(?:ed|ing|ings|s)?|placed|place|position(?:ed)?|came|stood|listed|top)\b/i;
-const NOT_RANK_AFTER = /^\s*(?:batch|phase|time|session|npc|party|plenary|congress|five-year|anniversary|edition|round|meeting|year|half|quarter|stage|step|pilot|group|generation|class|prize|award|of its kind)\b/i;
+const NOT_RANK_AFTER = /^\s*(?:consecutive|straight|successive|running|year in a row|batch|phase|time|session|npc|party|plenary|congress|five-year|anniversary|edition|round|meeting|year|half|quarter|stage|step|pilot|group|generation|class|prize|award|of its kind)\b/i;
 
 const QUALIFIER_BEFORE = /\b(more than|over|nearly|about|around|approximately|almost|up to|at least|less than|under|exceed(?:ed|s|ing)?|above|below|close to|some|roughly)\s*$/i;
 const CHANGE_BEFORE = /\b(increas(?:e|ed|es|ing)|ris(?:e|en|es|ing)|rose|gr(?:ew|own|ow|owth|owing)|up|gain(?:ed)?|climb(?:ed)?|jump(?:ed)?|surg(?:e|ed)|boost(?:ed)?|expand(?:ed)?|decreas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|ing)|fell|fall(?:en)?|drop(?:ped)?|down|cut|shr[au]nk|moved up|moved down|ascend(?:ed|ing)?|descend(?:ed|ing)?)\s+(?:of\s+|by\s+)?(?:(?:more than|over|nearly|about|around|approximately|almost|some)\s+)?$/i;
@@ -123,6 +125,20 @@ export function findMentions(sentence: string): Mention[] {
       out.push({ start, end, text, kind: 'multiple', value, unit: 'times', bare: false });
       continue;
     }
+    // "ranked No. 9", "rose to No. 11 in the country": a rank written with "No.".
+    if (g.rankno) {
+      const isRank = /\b(?:rank(?:ed|ing|s)?|rose to|climbed to|moved up to|came|stood|placed|position(?:ed)?)\s+(?:at\s+)?$/i.test(before) || /^\s*(?:in|of|among|across)\s+(?:the\s+)?(?:whole\s+)?(?:country|nation|world|province|china)\b/i.test(after);
+      if (!isRank) continue;
+      out.push({ start, end, text, kind: 'rank', value: Number(g.rankn), unit: 'rank', bare: false });
+      continue;
+    }
+    // "climbed into the top 10 of the ... ranking": a rank band, stated as such.
+    if (g.topn) {
+      const v = parseNumber(g.topv ?? '') || (g.topv === 'hundred' ? 100 : NaN);
+      if (!Number.isFinite(v) || !/\b(?:into|in|among|within|of|entered|enter|entering|made|make|ranks?|ranked|ranking)\s+(?:the\s+)?$/i.test(before)) continue;
+      out.push({ start, end, text, kind: 'rank', value: v, unit: 'top', bare: false });
+      continue;
+    }
     if (g.ord) {
       const value = parseOrdinal(g.ord);
       if (!Number.isFinite(value)) continue;
@@ -152,6 +168,8 @@ export function findMentions(sentence: string): Mention[] {
     if (/\d\s*[-–]\s*$/.test(before) && isYearLike(value, rawNum)) continue;
 
     value = clean(value * scaleFactor(scale));
+    // "(100 million yuan)", "(billion yuan)": a table's unit label, not an amount.
+    if ((currency || scale) && /\(\s*$/.test(before) && /^\s*\)/.test(after) && /^(?:1|10|100|1,000|10,000)$/.test(rawNum)) continue;
     if (currency) {
       // Trailing scale written after the currency word: "RMB 1 billion" is handled above; "1 billion yuan" too.
       const code = CURRENCY_CODES[currency.toLowerCase()] ?? currency.toUpperCase();

@@ -6,7 +6,7 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { canonicalize, termOf, tokens } from '../text/terms.js';
 
 /** Bump when anything below changes: indexes built with another version are rebuilt. */
-export const SEARCH_OPTIONS_VERSION = 1;
+export const SEARCH_OPTIONS_VERSION = 2;
 
 export interface SearchDoc {
   id: number;

@@ -13,7 +13,9 @@ import { terms } from '../text/terms.js';
 import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
 import { helpText } from './help.js';
-import { MIN_FACT_COVERAGE, rankFacts, sameMetric, vocabularyOf } from './rank.js';
+import { rankFacts, vocabularyOf } from './rank.js';
+import { readerApplies } from './policy.js';
+import { MODEL, read } from './reader.js';
 import { escapeMarkdown, renderMarkdown } from './render.js';
 import { routeQuestion } from './router.js';
 import { factLine, otherLine } from './templates.js';
@@ -71,30 +73,32 @@ function abstain(index: LoadedIndex, q: ParsedQuestion, question: string): Answe
   return build(q, question, false, body, citations);
 }
 
-function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
-  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return abstain(index, q, question);
-  const ranked = rankFacts(index, q);
+function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer | null {
+  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return null;
+  const ranked = read(index, q);
   const best = ranked[0];
-  if (!best || best.coverage < MIN_FACT_COVERAGE) return abstain(index, q, question);
-  const lead = best.fact;
+  if (!best || best.p < MODEL.threshold) return null;
+  const lead = best.candidate.fact;
   // The change reported with a level in the same sentence ("RMB15.95 billion, an increase of 7.48%").
   const companion = lead.change === 'level'
-    ? index.facts.find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.metric === lead.metric && f.valueStart > lead.valueStart)
+    ? index.facts.find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.valueStart > lead.valueStart && f.valueStart - lead.valueEnd < 40)
     : undefined;
   const citations: Citation[] = [factCitationFor(index, lead, 1)];
   let body = factLine(lead, 1, companion);
-  // Other values of the same metric (other years or articles), with their dates.
+  // Other values that also clear the bar (other years or articles), with their dates.
   const others: string[] = [];
+  const used: Fact[] = [lead];
   for (const s of ranked.slice(1)) {
-    if (others.length >= 3) break;
-    if (!sameMetric(s.fact, lead) || s.coverage < best.coverage) continue;
-    if (s.fact.value === lead.value && s.fact.year === lead.year && s.fact.region === lead.region) continue;
-    if (q.year !== null && s.fact.year !== q.year) continue;
-    citations.push(factCitationFor(index, s.fact, citations.length + 1));
-    others.push(`- ${otherLine(s.fact, citations.length)}`);
+    if (others.length >= 2) break;
+    if (s.p < MODEL.threshold) break;
+    const f = s.candidate.fact;
+    if (used.some((u) => u.value === f.value && u.kind === f.kind)) continue;
+    used.push(f);
+    citations.push(factCitationFor(index, f, citations.length + 1));
+    others.push(`- ${f.measure}, ${otherLine(f, citations.length)}`);
   }
   if (others.length > 0) body += `\nAlso in the corpus:\n${others.join('\n')}`;
-  return build(q, question, true, body, citations, [lead, ...ranked.slice(1, 1 + others.length).map((s) => s.fact)]);
+  return build(q, question, true, body, citations, used);
 }
 
 /** Extractive answer: the best sentences for the question, with its words in bold. */
@@ -154,24 +158,22 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
     case 'out_of_scope':
       return build(q, trimmed, false, `I can only answer questions about the regional innovation news in my corpus, and "${escapeMarkdown(q.text.slice(0, 80))}" is not one I can answer.\n${helpText(index, { short: true })}`, []);
     case 'compare':
-      return compareAnswer(index, q, trimmed, (text) => routeQuestion(text, vocabularyOf(index))) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
+      return compareAnswer(index, q, trimmed, (text) => routeQuestion(text, vocabularyOf(index))) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed) ?? abstain(index, q, trimmed);
     case 'numeric': {
       const a = numericAnswer(index, q, trimmed);
+      if (a) return a;
       // "what is the goal of the action plan" reads like a number question but may be answered in words.
-      if (!a.answered && q.want === 'any' && /^(?:what|which)\b/i.test(trimmed) && !/^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+['’]s\s/i.test(trimmed)) {
+      if (q.want === 'any' && /^(?:what|which)\b/i.test(trimmed) && !/^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+['’]s\s/i.test(trimmed)) {
         const words = snippetAnswer(index, { ...q, intent: 'definition' }, trimmed);
         if (words.answered) return words;
       }
-      return a;
+      return abstain(index, q, trimmed);
     }
     default: {
       // Questions worded as a definition can still be about a number ("what is jilin's r&d intensity").
-      if (q.intent === 'definition' || q.intent === 'search') {
-        // A year asked of a metric the corpus holds is a number question, even if no value has that year.
-        const numeric = rankFacts(index, { ...q, want: 'any' }, { ignoreYear: true }).find((s) => s.coverage >= 1);
-        if (numeric && q.metricTerms.length >= 1 && (q.regions.length > 0 || q.year !== null)) {
-          return numericAnswer(index, { ...q, intent: 'numeric', want: 'any' }, trimmed);
-        }
+      if (readerApplies(q) && q.metricTerms.length >= 1 && (q.regions.length > 0 || q.year !== null)) {
+        const a = numericAnswer(index, { ...q, want: q.want ?? 'any' }, trimmed);
+        if (a) return a;
       }
       return snippetAnswer(index, q, trimmed);
     }

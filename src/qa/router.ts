@@ -25,10 +25,10 @@ const WANTS: readonly [RegExp, NumericWant][] = [
   [/\bratio\b/, 'ratio'],
   [/\bhow many times\b|\b(?:multiple|fold)\b|\btimes (?:that|as|more|higher|larger)\b/, 'multiple'],
   [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b/, 'rank'],
-  [/\bby how much\b|\bhow (?:much|fast) did\b.*\b(?:grow|increase|rise|go up|change|jump)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
-  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
-  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
-  [/\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b/, 'count'],
+  [/\bby how much\b|\bhow (?:much|fast) (?:did|has|have|does|do)\b.*\b(?:grow|grown|increase|increased|rise|risen|go up|gone up|change|changed|jump|jumped|expand|expanded)\b|\b(?:grown|risen)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
+  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bof (?:its |the |their )?gdp\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
+  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|spend|spent|worth|value of|deals|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
+  [/\bhow many\b|\bnumber of\b|\bcount of\b|\bcount\b/, 'count'],
 ];
 
 const NUMERIC_CUES = /\bhow (?:many|much|fast|big|large)\b|^what (?:share|percentage|percent|proportion|portion|fraction|rank|ranking|position)\b|\bnumber of\b|\bwhat (?:was|is|were|are) (?:the )?(?:\w+[’']s )?(?:total|amount|number|value|figure|level|rate|share|percentage|rank|ranking|target|goal)\b|\b(?:figure|amount|total|target|goal|value|percentage|rate|ranking|rank|growth|increase|ratio|turnover|investment|intensity)\b|\bby how much\b|\bhow did\b.*\bchange\b/;
@@ -53,6 +53,24 @@ const QUESTION_WORDS = new Set([
   'projected', 'going', 'set', 'hold', 'holds', 'lol', 'pls', 'plz', 'hey', 'bot', 'yr', 'ratio', 'multiple',
   'percentage', 'what', 'which', 'by', 'fewer', 'less', 'more', 'higher', 'lower', 'bigger', 'larger', 'than',
 ]);
+
+/** The kind of number a question's wording asks for ("any" when it does not say). */
+export function wantOf(text: string): NumericWant {
+  // "economic growth" names a topic, not a change asked about.
+  const lower = text.replace(/\b(?:economic|gdp|industrial|output)\s+growth\b/g, 'economy');
+  let want: NumericWant = 'any';
+  for (const [re, w] of WANTS) {
+    if (re.test(lower)) {
+      want = w;
+      break;
+    }
+  }
+  // "how many X" asks for a count even when X is "investment projects".
+  if (/\bhow many\b/.test(lower) && !/\bhow many (?:places|times|percent)\b/.test(lower)) want = 'count';
+  // "what was the R&D investment" asks for the amount, not a change, unless change words are there.
+  if (want === 'money' && /\bhow much did\b.*\b(?:grow|increase|rise)\b/.test(lower)) want = 'change';
+  return want;
+}
 
 /** Strip Discord mentions and collapse white space. */
 export function cleanQuestion(raw: string): string {
@@ -145,18 +163,11 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   else if (metricTerms.length > 0) intent = 'search';
   else intent = 'out_of_scope';
 
-  if (intent === 'numeric' || intent === 'compare') {
-    want = 'any';
-    for (const [re, w] of WANTS) {
-      if (re.test(lower)) {
-        want = w;
-        break;
-      }
-    }
-    // "how many X" asks for a count even when X is "investment projects".
-    if (/\bhow many\b/.test(lower) && !/\bhow many (?:places|times|percent)\b/.test(lower)) want = 'count';
-    // "what was the R&D investment" asks for the amount, not a change, unless change words are there.
-    if (want === 'money' && /\bhow much did\b.*\b(?:grow|increase|rise)\b/.test(lower)) want = 'change';
+  if (intent === 'numeric' || intent === 'compare') want = wantOf(lower);
+  else if (intent === 'definition' || intent === 'search') {
+    // "zhejiang r&d spending as % of gdp?" asks for a number without saying "how much".
+    const w = wantOf(lower);
+    if (w !== 'any') want = w;
   }
 
   // "how many tasks came with ...": the counted noun.

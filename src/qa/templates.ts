@@ -31,7 +31,7 @@ export function headline(f: Fact): string {
   const v = statedValue(f);
   switch (f.kind) {
     case 'rank':
-      return `**ranked ${ordinal(f.value)}**`;
+      return f.unit === 'top' ? `**${f.text}**` : `**ranked ${ordinal(f.value)}**`;
     case 'places':
       return `**${f.direction === 'down' ? 'down' : 'up'} ${v}**`;
     case 'multiple':

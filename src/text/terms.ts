@@ -11,14 +11,20 @@ import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js
  * canonical form. Kept short and documented: the product's whole synonym list.
  */
 export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
-  [/\bresearch\s*(?:and|&)\s*development\b/g, 'r&d'],
+  [/\bresearch\s*(?:and|&)\s*(?:experimental\s+)?development\b/g, 'r&d'],
   [/\br\s*(?:and|&)\s*d\b/g, 'r&d'],
   [/\brd\b/g, 'r&d'],
+  [/\brnd\b/g, 'r&d'],
   [/\br&d\s*\(r&d\)/g, 'r&d'],
   [/\binvest(?:ed|s|ing)?\s+(?:[\w.]+\s+){0,4}?in\s+r&d\b/g, 'r&d investment'],
   [/\binvestment\s+in\s+r&d\b/g, 'r&d investment'],
   [/\bsp[ea]n[dt](?:s|ing)?\s+(?:[\w.]+\s+){0,4}?on\s+r&d\b/g, 'r&d investment'],
-  [/\br&d\s+(?:spending|expenditures?|inputs?|outlays?|funding)\b/g, 'r&d investment'],
+  // R&D intensity is R&D spending as a share of GDP, however it is worded.
+  [/\br&d\s+(?:investment\s+|expenditure\s+|spending\s+|input\s+)?intensity\b/g, 'r&d intensity'],
+  [/\br&d\s+(?:investment|expenditures?|spending|inputs?)\s+(?:as\s+a\s+|as\s+)?(?:share|percentage|proportion|ratio)\s+(?:of|to)\s+(?:the\s+|its\s+)?(?:gdp|gross domestic product)\b/g, 'r&d intensity'],
+  [/\br&d\s+(?:spending|spend|expenditures?|inputs?|outlays?|funding|funds)\b/g, 'r&d investment'],
+  [/\b(?:expenditures?|spending|outlays?|investment)\s+(?:on|in|for)\s+r&d\b/g, 'r&d investment'],
+  [/\bhigh\s+and\s+new[\s-]*tech(?:nology)?\b/g, 'hightech'],
   [/\b(?:hi|high)[\s-]*tech(?:nology)?\b/g, 'hightech'],
   [/\bsmall[\s,]+(?:and\s+)?medium[\s-]*(?:sized?)?\s+(?:and\s+micro\s+)?(?:sci-tech\s+|technology-based\s+|tech\s+)?(?:enterprises?|firms?|companies|company|businesses)\b/g, 'sme'],
   [/\bsmes?\b/g, 'sme'],
@@ -28,9 +34,16 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:firms?|compan(?:y|ies)|businesses)\b/g, 'enterprise'],
   [/\btalents?\b/g, 'talent'],
   [/\bper\s*cent\b/g, 'percent'],
+  [/\bavg\b/g, 'average'],
+  [/\byearly\b|\ba year\b(?!\s+(?:earlier|ago|before|later|in a row))/g, 'annual'],
   [/\btech\b/g, 'technology'],
+  // Technology contract turnover: "value of technology deals", "transaction volume of technology contracts".
+  [/\btechnolog(?:y|ical)\s+(?:deals?|transactions?|trades?|trading|contracts?)\b/g, 'technology contract'],
+  [/\b(?:(?:transaction|trading)\s+)?(?:turnover|value|volume|worth|amount)\s+of\s+(?:the\s+)?(?:business\s+concerning\s+|registered\s+)?technology contract(?:s)?(?:\s+registered)?\b/g, 'technology contract turnover'],
+  [/\btechnology contracts?\s+(?:transaction\s+|trading\s+)?(?:turnover|value|volume|worth)\b/g, 'technology contract turnover'],
+  [/\bper\s+(?:10k|10,000|ten thousand)\b|\bfor every\b/g, 'per'],
   // R&D intensity is R&D spending as a share of GDP.
-  [/\b(?:of|to|in) (?:the )?gdp\b/g, 'of gdp intensity'],
+  [/\b(?:of|to|in) (?:the |its |their )?(?:total )?gdp\b/g, 'of gdp intensity'],
   [/\bgross domestic product\b/g, 'gdp'],
   [/\bstart[\s-]?ups?\b/g, 'startup'],
   [/\be[\s-]?commerce\b/g, 'ecommerce'],

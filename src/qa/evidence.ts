@@ -1,0 +1,469 @@
+/**
+ * Evidence features: how well one candidate number answers one typed request. Each feature is a small
+ * pure function of the request and the candidate's own text (its clause, its sentence, the sentence
+ * before it, the article's regions and dateline), so the reader does not have to trust a single label
+ * made at index time. The scorer (score.ts) weighs them with weights fitted on questions with gold
+ * answers (scripts/train.ts).
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import type { Fact } from '../index/types.js';
+import { canonicalize, stem, terms, tokens } from '../text/terms.js';
+import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
+import type { NumericWant } from './types.js';
+
+/** What a question asks for, as the reader uses it. */
+export interface Request {
+  want: NumericWant;
+  regions: string[];
+  year: number | null;
+  /** The year a change is measured from ("since 2017", "vs 2019", "from 2019 to 2022"). */
+  baseYear: number | null;
+  target: boolean | null;
+  /** Stemmed metric words (lexicon-canonical). */
+  terms: string[];
+  /** Stemmed words of the counted noun ("how many X"), if any. */
+  unitTerms: string[];
+  /** Qualifier stems the question itself uses ("nation", "per", "zone"). */
+  qualifiers: Set<string>;
+  /** Numbers the question itself states ("what was the 8.1 million yuan spent on"): not answers. */
+  numbers: number[];
+  /** The question is worded as a number question ("how many", "what share"), not "what is X". */
+  numeric: boolean;
+}
+
+/** One candidate: a number found in the corpus, with what the article says around it. */
+export interface Candidate {
+  fact: Fact;
+  /** The article's main region and every region it names. */
+  docMain: string | null;
+  docRegions: string[];
+  title: string;
+  /** The article's publication year and month (1-12). */
+  docYear: number | null;
+  docMonth: number | null;
+  /** Retrieval score of the candidate's passage, 0..1 (1 = best passage for the question). */
+  retrieval: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses
+
+const LEFT_BOUNDARY = /;|:|\(|\)|[•·▪■]|\s[-–]\s|\bwhile\b|\bwhereas\b|,\s*(?:and|but|with|of which|among which|among them|of them|of these)\b|\band\s+(?=[A-Z])/g;
+const RIGHT_BOUNDARY = /[;,:(•·▪■]|\s[-–]\s|\bwhile\b|\bwhereas\b|\band\b|\.\s|\.$/;
+
+/** [start, end) of the clause holding the value at [at, end) of the sentence. */
+export function clauseSpan(sentence: string, at: number, end: number): [number, number] {
+  let left = 0;
+  for (const m of sentence.slice(0, at).matchAll(LEFT_BOUNDARY)) left = (m.index ?? 0) + m[0].length;
+  // The clause does not reach back past another number's own clause ("26,000, 6,520 and 7,340").
+  const rest = sentence.slice(end);
+  const r = RIGHT_BOUNDARY.exec(rest);
+  const right = r ? end + r.index : sentence.length;
+  return [left, right];
+}
+
+/** Stemmed terms of a text, as a set. */
+function termSet(text: string): Set<string> {
+  return new Set(terms(text));
+}
+
+function coverage(want: readonly string[], have: Set<string>): number {
+  if (want.length === 0) return 0;
+  let n = 0;
+  for (const t of want) if (have.has(t)) n++;
+  return n / want.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years bound to a clause
+
+const YEAR_OR_RELATIVE = /\b(?:(19\d\d|20\d\d)|(last|this|previous|past) year)\b/gi;
+const BASE_BEFORE = /\b(?:from|since|than|over|compared (?:to|with)|versus|vs\.?|against|relative to|on the basis of|the number at the end of|that of|that in)\s+(?:the\s+)?(?:(?:same period|level|end) (?:of|in)\s+)?(?:the\s+end\s+of\s+)?$/i;
+
+interface YearHit {
+  year: number;
+  start: number;
+  base: boolean;
+}
+
+function yearHits(text: string, docYear: number | null): YearHit[] {
+  const out: YearHit[] = [];
+  for (const m of text.matchAll(YEAR_OR_RELATIVE)) {
+    const start = m.index ?? 0;
+    const after = text.slice(start + m[0].length, start + m[0].length + 6);
+    if (m[1] && /^\s*[/.]\s*\d/.test(after)) continue; // a date
+    // A period "2019-2022": the first year is where it starts from, the second the year it is for.
+    const rangeStart = m[1] !== undefined && /^\s*[-–]\s*(?:19|20)\d\d\b/.test(after);
+    if (m[1] && /^\s*[-–]\s*\d/.test(after) && !rangeStart) continue;
+    let year: number;
+    if (m[1]) year = Number(m[1]);
+    else if (docYear === null) continue;
+    else year = /^this/i.test(m[2] ?? '') ? docYear : docYear - 1;
+    out.push({ year, start, base: rangeStart || BASE_BEFORE.test(text.slice(0, start)) });
+  }
+  return out;
+}
+
+/**
+ * The year a value's own clause gives it: "N in 2019", "N at the end of last year", "In 2022, ... N";
+ * a base year ("compared with 2017", "from ... in 2020" for the other value) is not it. Null when the
+ * clause and the sentence's opening say nothing.
+ */
+export function boundYear(sentence: string, at: number, end: number, docYear: number | null): number | null {
+  const [cs, ce] = clauseSpan(sentence, at, end);
+  // Right after the value: "9,700 in 2019", "2,100 ... at the end of last year".
+  const right = sentence.slice(end, Math.min(sentence.length, Math.max(ce, end + 40)));
+  const r = /^[^,;.()\d]{0,40}?\b(?:in|at the end of|by the end of|as of|during|for|of)\s+((?:19|20)\d\d|last year|this year)\b/i.exec(right);
+  if (r && !/\bthan\b|\bcompared\b/i.test(right.slice(0, r.index + r[0].length - (r[1]?.length ?? 0)))) {
+    const y = yearHits(r[1] ?? '', docYear)[0];
+    if (y) return y.year;
+  }
+  const bare = /^\s+((?:last|this) year)\b/i.exec(right);
+  if (bare) return yearHits(bare[1] ?? '', docYear)[0]?.year ?? null;
+  // Within the clause before the value: the nearest year that is not a base.
+  const left = yearHits(sentence.slice(cs, at), docYear).filter((y) => !y.base);
+  const l = left[left.length - 1];
+  if (l) return l.year;
+  // The sentence's opening adverbial: "In 2022, ...", "Last year, ...".
+  for (const from of [cs, 0]) {
+    const open = /^\s*(?:[-•*]\s*)?(?:in|during|by the end of|at the end of|as of)?\s*((?:19|20)\d\d|last year|this year)(?:\s*[-–]\s*((?:19|20)\d\d))?\b/i.exec(sentence.slice(from));
+    if (open && from + (open.index ?? 0) + open[0].length <= at) return open[2] ? Number(open[2]) : (yearHits(open[1] ?? '', docYear)[0]?.year ?? null);
+  }
+  // Any other non-base year before the value in the sentence.
+  const before = yearHits(sentence.slice(0, cs), docYear).filter((y) => !y.base);
+  return before[before.length - 1]?.year ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions
+
+interface Place {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const placeCache = new Map<string, Place[]>();
+
+function placesIn(sentence: string): Place[] {
+  let p = placeCache.get(sentence);
+  if (!p) {
+    p = gazetteer()
+      .find(sentence)
+      .filter((m) => !m.org)
+      .map((m) => ({ id: m.id, start: m.start, end: m.end }));
+    if (placeCache.size > 50_000) placeCache.clear();
+    placeCache.set(sentence, p);
+  }
+  return p;
+}
+
+/** "A, B and C reached 1, 2 and 3 respectively": the place a listed value belongs to, if any. */
+export function respectivelyPlace(sentence: string, at: number): string | null {
+  if (!/\brespectively\b/i.test(sentence)) return null;
+  const nums = [...sentence.matchAll(/(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:%|percent|billion|million|yuan))?/g)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
+  const listed: number[] = [];
+  for (let i = 0; i < nums.length; i++) {
+    const m = nums[i]!;
+    const prev = nums[i - 1];
+    const gap = prev ? sentence.slice((prev.index ?? 0) + prev[0].length, m.index ?? 0) : '';
+    if (listed.length > 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(gap)) {
+      if (listed.some((s) => s === at)) break;
+      listed.length = 0;
+    }
+    listed.push(m.index ?? 0);
+  }
+  const pos = listed.indexOf(at);
+  if (pos < 0 || listed.length < 2) return null;
+  const first = listed[0]!;
+  const places = placesIn(sentence).filter((p) => p.end <= first);
+  // The run of places listed together, nearest the numbers.
+  const run: Place[] = [];
+  for (let i = places.length - 1; i >= 0; i--) {
+    const p = places[i]!;
+    const next = run[0];
+    if (next && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(sentence.slice(p.end, next.start).replace(/^['’]s/, ''))) break;
+    run.unshift(p);
+  }
+  return run.length === listed.length ? (run[pos]?.id ?? null) : null;
+}
+
+function related(a: string, b: string): boolean {
+  return a === b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds
+
+/** A percent after a growth verb is a change even when the index labelled it a level ("grew by an average of 11.8 percent"). */
+const GROWTH_BEFORE = /\b(?:grow|grew|grown|growth|increas\w*|ris\w*|rose|up|jump\w*|climb\w*|expand\w*|average annual|annual average|annually)\b[^;]{0,40}$/i;
+
+const ZONE = stem('zone');
+
+const KIND_OK: Record<NumericWant, (f: Fact) => boolean> = {
+  count: (f) => f.kind === 'count',
+  money: (f) => f.kind === 'money',
+  percent: (f) => f.kind === 'percent',
+  rank: (f) => f.kind === 'rank',
+  places: (f) => f.kind === 'places',
+  multiple: (f) => f.kind === 'multiple',
+  ratio: (f) => f.kind === 'ratio' || f.kind === 'count' || f.kind === 'percent',
+  change: (f) => f.change === 'change' || f.kind === 'places' || f.kind === 'multiple',
+  any: () => true,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+export const FEATURE_NAMES = [
+  'bias',
+  'kind_ok',
+  'kind_bad',
+  'change_wanted_level',
+  'level_wanted_change',
+  'unit_match',
+  'm_measure',
+  'm_clause',
+  'm_sentence',
+  'm_context',
+  'm_title',
+  'm_missing',
+  'm_extra',
+  'qual_extra',
+  'qual_missing',
+  'per_not_asked',
+  'denominator',
+  'reg_none_asked',
+  'reg_label',
+  'reg_clause',
+  'reg_sentence',
+  'reg_other_nearest',
+  'reg_other_clause',
+  'reg_doc_main',
+  'reg_doc_other_main',
+  'reg_respectively',
+  'reg_level_up',
+  'reg_sub',
+  'reg_absent',
+  'reg_other_clause_hard',
+  'reg_elsewhere',
+  'yr_none_asked',
+  'yr_bound_match',
+  'yr_bound_conflict',
+  'yr_label_match',
+  'yr_label_conflict',
+  'yr_recent',
+  'yr_base_named',
+  'from_value',
+  'tgt_match',
+  'tgt_mismatch',
+  'tgt_cue_unasked',
+  'yr_latest',
+  'q_not_numeric',
+  'in_question',
+  'unit_conflict',
+  'hard_bad',
+  'retrieval',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** The feature vector of a candidate for a request, in FEATURE_NAMES order. */
+export function features(req: Request, c: Candidate): number[] {
+  const f = c.fact;
+  const s = f.sentence;
+  const [cs, ce] = clauseSpan(s, f.valueStart, f.valueEnd);
+  const clause = s.slice(cs, ce);
+  const v: Record<FeatureName, number> = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
+  v.bias = 1;
+
+  // Type of answer.
+  const changeLike = f.change === 'change' || f.kind === 'multiple' || f.kind === 'places' || (f.kind === 'percent' && GROWTH_BEFORE.test(s.slice(cs, f.valueStart)));
+  const ok = req.want === 'change' ? changeLike : KIND_OK[req.want](f);
+  v.kind_ok = req.want === 'any' ? 0.5 : ok ? 1 : 0;
+  v.kind_bad = req.want !== 'any' && !ok ? 1 : 0;
+  const wantsChange = req.want === 'change' || req.want === 'places' || req.want === 'multiple';
+  v.change_wanted_level = wantsChange && !changeLike ? 1 : 0;
+  v.level_wanted_change = !wantsChange && f.change === 'change' ? 1 : 0;
+  const after = s.slice(f.valueEnd, Math.min(ce, f.valueEnd + 60));
+  if (req.unitTerms.length > 0) {
+    v.unit_match = coverage(req.unitTerms, termSet(`${after} ${f.unit}`));
+    // "how many patents": a count of something else named right after the number ("twelve research institutes").
+    const noun = /^\s+(?:new\s+|more\s+|additional\s+)?([a-z][a-z-]+)/i.exec(after)?.[1] ?? '';
+    v.unit_conflict = f.kind === 'count' && v.unit_match === 0 && noun !== '' && !/^(?:are|is|were|was|have|has|had|of|in|and|or|to|for|from|by|at|on|with|as|more|than|last|this|year|years|yuan|percent|which|that)$/i.test(noun) ? 1 : 0;
+  }
+  v.in_question = req.numbers.some((n) => Math.abs(n - f.value) < 1e-9 || (f.scale !== undefined && Math.abs(n - f.value / (f.value >= 1e9 ? 1e9 : f.value >= 1e6 ? 1e6 : 1)) < 1e-9)) ? 1 : 0;
+
+  // The metric's words: in the label, the clause, the sentence, and (for "Of these, ...") before it.
+  const measureTerms = termSet(f.measure);
+  const clauseTerms = termSet(clause);
+  const sentenceTerms = termSet(s);
+  const elliptic = ELLIPSIS.test(clause) || ELLIPSIS.test(s.slice(0, f.valueStart));
+  const contextTerms = termSet(`${elliptic ? s.slice(0, cs) : ''} ${f.previous ?? ''}`);
+  v.m_measure = coverage(req.terms, measureTerms);
+  v.m_clause = coverage(req.terms, clauseTerms);
+  v.m_sentence = coverage(req.terms, sentenceTerms);
+  v.m_context = elliptic ? Math.max(coverage(req.terms, contextTerms), v.m_sentence) : coverage(req.terms, contextTerms) * 0.5;
+  v.m_title = coverage(req.terms, termSet(c.title));
+  const seen = new Set([...sentenceTerms, ...contextTerms, ...measureTerms]);
+  v.m_missing = req.terms.length === 0 ? 1 : 1 - coverage(req.terms, seen);
+  const extra = [...measureTerms].filter((t) => !req.terms.includes(t) && !GENERIC_MEASURE_WORDS.has(t));
+  v.m_extra = Math.min(3, extra.length) / 3;
+
+  // Qualifiers that make it another metric (national-level, per 10,000 residents, average annual).
+  const near = termSet(`${s.slice(cs, f.valueStart)} ${after} ${f.measure}`);
+  let qe = 0;
+  for (const q of QUALIFIERS) if (near.has(q) && !req.qualifiers.has(q)) qe++;
+  v.qual_extra = Math.min(2, qe) / 2;
+  let qm = 0;
+  for (const q of req.qualifiers) if (!near.has(q) && !sentenceTerms.has(q)) qm++;
+  v.qual_missing = Math.min(2, qm) / 2;
+  v.per_not_asked = !req.qualifiers.has('per') && /^\s*[^,;.]{0,40}?\b(?:per|for every|out of every)\b|\bper\s+(?:capita|10,?000|million|thousand|hundred)\b/i.test(after) ? 1 : 0;
+
+  v.denominator = /\b(?:per|for every|every|out of|of every)\s*$/i.test(s.slice(Math.max(0, f.valueStart - 14), f.valueStart)) ? 1 : 0;
+
+  // Region: asked place in the clause, nearest place before the value, the article's place.
+  const places = placesIn(s);
+  const g = gazetteer();
+  if (req.regions.length === 0) v.reg_none_asked = 1;
+  else {
+    const asked = (id: string) => req.regions.some((r) => related(r, id));
+    v.reg_label = f.region !== null && asked(f.region) ? 1 : 0;
+    const inClause = places.filter((p) => p.start >= cs && p.end <= ce);
+    v.reg_clause = inClause.some((p) => asked(p.id)) ? 1 : 0;
+    v.reg_sentence = places.some((p) => asked(p.id)) ? 1 : 0;
+    const before = places.filter((p) => p.end <= f.valueStart);
+    const nearest = before[before.length - 1];
+    v.reg_other_nearest = nearest && !asked(nearest.id) && !v.reg_clause ? 1 : 0;
+    v.reg_other_clause = inClause.length > 0 && !inClause.some((p) => asked(p.id)) ? 1 : 0;
+    v.reg_doc_main = c.docMain !== null && asked(c.docMain) ? 1 : 0;
+    v.reg_doc_other_main = c.docMain !== null && !asked(c.docMain) && !c.docRegions.some(asked) ? 1 : 0;
+    const resp = respectivelyPlace(s, f.valueStart);
+    v.reg_respectively = resp === null ? 0 : asked(resp) ? 1 : -1;
+    if (resp !== null) {
+      // "A, B and C reached 1, 2 and 3 respectively": the listed place is the value's own.
+      v.reg_clause = asked(resp) ? 1 : 0;
+      v.reg_other_nearest = asked(resp) ? 0 : 1;
+      v.reg_other_clause = asked(resp) ? 0 : 1;
+    }
+    // A city asked, and the value is said of its province ("the province", the province's name).
+    const cityAsked = req.regions.some((r) => g.byId(r)?.level !== 'province');
+    const saysProvince = /\b(?:the|this|whole|our)\s+province\b|\bprovince[’']s\b|\bprovincial\b/i.test(clause);
+    // The value is said of a place inside the one asked: named in its clause, or "the city" in a
+    // county-level city's article asked of its prefecture.
+    const below = (id: string | null) => id !== null && !asked(id) && req.regions.some((r) => g.ancestors(id).includes(r));
+    const saysCity = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmunicipal\b/i.test(s);
+    // A development zone or park is a part of its city: "The zone is home to 3,182 ..." asked of the city.
+    const zoneClause = !req.qualifiers.has(ZONE) && /\b(?:zone|park|hhz|district)\b/i.test(s.slice(cs, f.valueStart));
+    v.reg_sub = !v.reg_clause && (inClause.some((p) => below(p.id)) || (saysCity && below(c.docMain) && !places.some((p) => asked(p.id))) || zoneClause) ? 1 : 0;
+    // Nothing ties the value to the asked place: not its clause, sentence, label, the sentence before,
+    // nor the article (about the place, or about a city of the asked province when the text says nothing of a city).
+    const prevNames = f.previous ? placesIn(f.previous).some((p) => asked(p.id)) : false;
+    v.reg_absent = !v.reg_label && !v.reg_clause && !v.reg_sentence && !v.reg_doc_main && !prevNames && !(below(c.docMain) && !saysCity) ? 1 : 0;
+    // The clause names another place (not one that contains the asked one): the value is that place's.
+    v.reg_other_clause_hard = resp !== null ? (asked(resp) ? 0 : 1) : !v.reg_clause && inClause.some((p) => !asked(p.id) && !req.regions.some((r) => g.ancestors(r).includes(p.id))) ? 1 : 0;
+    // The asked place is named in the sentence, but in another clause that holds its own number.
+    // A part named in a partitive clause ("of them, 7,380 are in Changsha", "of which Wuhan contributed ...").
+    v.reg_elsewhere = !v.reg_clause && places.some((p) => {
+      if (!asked(p.id) || (p.start < ce && p.end > cs)) return false;
+      const other = s.slice(...clauseSpan(s, p.start, p.end));
+      return /\d/.test(other) && ELLIPSIS.test(`${s.slice(Math.max(0, clauseSpan(s, p.start, p.end)[0] - 12), p.start)}${other}`);
+    }) ? 1 : 0;
+    v.reg_level_up = cityAsked && !v.reg_clause && (saysProvince || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
+  }
+
+  // Year bound to the value's clause, and the year label.
+  const bound = impliedYear(c);
+  const year = bound ?? f.year;
+  if (req.year === null) {
+    v.yr_none_asked = 1;
+    if (year !== null && c.docYear !== null) v.yr_recent = Math.max(0, Math.min(1, 1 - (c.docYear - 1 - year) / 5));
+  } else {
+    v.yr_bound_match = bound === req.year ? 1 : 0;
+    v.yr_bound_conflict = bound !== null && bound !== req.year ? 1 : 0;
+    v.yr_label_match = f.year === req.year ? 1 : 0;
+    v.yr_label_conflict = f.year !== null && f.year !== req.year ? 1 : 0;
+  }
+  if (req.baseYear !== null) v.yr_base_named = new RegExp(`\\b${req.baseYear}\\b`).test(s) ? 1 : -1;
+  v.from_value = FROM_VALUE.test(s.slice(Math.max(0, f.valueStart - 30), f.valueStart)) ? 1 : 0;
+
+  // Plan or achieved.
+  const cue = TARGET_CUE.test(s.slice(0, f.valueStart)) || HEADLINE_PLAN.test(s);
+  if (req.target === true) {
+    v.tgt_match = f.status === 'target' || cue ? 1 : 0;
+    v.tgt_mismatch = f.status !== 'target' && !cue ? 1 : 0;
+  } else {
+    v.tgt_mismatch = f.status === 'target' || (req.target === false && cue) ? 1 : 0;
+    v.tgt_cue_unasked = cue ? 1 : 0;
+  }
+  v.q_not_numeric = req.numeric ? 0 : 1;
+  // Any one of these makes it another number than the one asked for: the question's own constraints.
+  v.hard_bad = Math.max(
+    v.kind_bad,
+    v.yr_bound_conflict,
+    // A year taken from the dateline is a guess: it rules a value out only when far from the year asked.
+    v.yr_label_conflict && !v.yr_bound_match && bound === null && (f.yearFrom !== 'article' || Math.abs((f.year ?? 0) - (req.year ?? 0)) > 1) ? 1 : 0,
+    v.denominator,
+    v.per_not_asked,
+    v.reg_absent,
+    v.reg_other_clause_hard,
+    v.reg_elsewhere,
+    v.reg_sub,
+    v.reg_level_up,
+    v.in_question,
+    v.unit_conflict,
+    v.tgt_mismatch,
+    v.m_missing >= 0.5 ? 1 : 0,
+  );
+  v.retrieval = c.retrieval;
+  return FEATURE_NAMES.map((n) => v[n]);
+}
+
+/**
+ * The year a candidate's value is for: the year its clause gives it; else, for an achieved figure in a
+ * report published in the first quarter ("the number reached 16,100" in a January work report), the
+ * year before; else the index's label.
+ */
+export function impliedYear(c: Candidate): number | null {
+  const f = c.fact;
+  const bound = boundYear(f.sentence, f.valueStart, f.valueEnd, c.docYear);
+  if (bound !== null) return bound;
+  if (f.status === 'actual' && f.yearFrom === 'article' && c.docYear !== null && c.docMonth !== null && c.docMonth <= 3) return c.docYear - 1;
+  return null;
+}
+
+/**
+ * Feature vectors of a candidate set: each candidate's own features, plus those that compare it with
+ * the others (is its year the latest among the candidates that name the metric fully?).
+ */
+/** Candidates that break none of the question's own constraints (see hard_bad). */
+export function eligible(x: readonly number[]): boolean {
+  return x[HARD] === 0;
+}
+const HARD = FEATURE_NAMES.indexOf('hard_bad');
+
+export function featurize(req: Request, cands: readonly Candidate[]): number[][] {
+  const xs = cands.map((c) => features(req, c));
+  const iYear = FEATURE_NAMES.indexOf('yr_latest');
+  const iSent = FEATURE_NAMES.indexOf('m_sentence');
+  const iMeasure = FEATURE_NAMES.indexOf('m_measure');
+  const iReg = FEATURE_NAMES.indexOf('reg_absent');
+  if (req.year === null) {
+    const yearOf = (c: Candidate) => impliedYear(c) ?? c.fact.year;
+    let latest = -Infinity;
+    cands.forEach((c, i) => {
+      const x = xs[i]!;
+      const y = yearOf(c);
+      if (y !== null && Math.max(x[iSent]!, x[iMeasure]!) >= 1 && !x[iReg]) latest = Math.max(latest, y);
+    });
+    cands.forEach((c, i) => {
+      const y = yearOf(c);
+      if (y !== null && Number.isFinite(latest)) xs[i]![iYear] = Math.max(0, 1 - (latest - y) / 3);
+    });
+  }
+  return xs;
+}
+
+/** Stemmed words of a phrase, lexicon-canonical (what `terms` gives, exported for the question side). */
+export function phraseTerms(text: string): string[] {
+  return [...new Set(tokens(canonicalize(text)).map((t) => stem(t)))];
+}

@@ -1,0 +1,173 @@
+/**
+ * The reader: retrieve -> read, as DrQA does it. Retrieval takes the best passages for the question
+ * (minisearch over chunks, the question's metric words plus the places it names); every number
+ * extracted from those passages is a candidate; each candidate gets evidence features (evidence.ts)
+ * and a calibrated score from fitted weights (weights.json, made by `npm run train`). The caller
+ * answers with the best candidate when its score clears the fitted threshold, and abstains otherwise.
+ */
+import { gazetteer } from '../corpus/gazetteer.js';
+import { QUERY_OPTIONS } from '../index/search.js';
+import type { LoadedIndex } from '../index/store.js';
+import type { Fact } from '../index/types.js';
+import { FILLER_WORDS, QUALIFIERS } from '../text/lexicon.js';
+import { terms } from '../text/terms.js';
+import { parseNumber } from '../index/numbers.js';
+import { FEATURE_NAMES, eligible, featurize, type Candidate, type Request } from './evidence.js';
+import type { NumericWant, ParsedQuestion } from './types.js';
+import WEIGHTS from './weights.json' with { type: 'json' };
+
+/**
+ * The fitted reader: `ranker` orders a question's candidates (conditional logit over FEATURE_NAMES);
+ * `verifier` gives the calibrated probability that a candidate is the answer (logistic regression over
+ * its features plus how it stands among its rivals, VERIFIER_FEATURES). Answer only at `threshold` or above.
+ */
+export interface Model {
+  features: readonly string[];
+  ranker: number[];
+  verifier: number[];
+  threshold: number;
+}
+
+/** The verifier's inputs: a candidate's features, its softmax share among the question's candidates, its lead over the best rival value. */
+export const VERIFIER_FEATURES = [...FEATURE_NAMES, 'rank_p', 'rank_margin'] as const;
+
+export const MODEL: Model = WEIGHTS as unknown as Model;
+
+/** Passages read per question. */
+const PASSAGES = 24;
+
+/** The typed request a parsed question makes. */
+export function requestOf(q: ParsedQuestion): Request {
+  // "Xi'an high-tech zone": a place qualifier, not the metric's words.
+  const zone = /\b(?:hi|high)[\s-]*tech(?:nology)?(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park|district)\b/i.test(q.text);
+  const zoneWords = new Set(zone ? terms('high-tech zone') : []);
+  const metric = [...new Set(q.metricTerms.flatMap((t) => terms(t)))].filter((t) => !FILLER_WORDS.has(t) && !(zoneWords.has(t) && !terms(q.text.replace(/\b(?:hi|high)[\s-]*tech(?:nology)?(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park|district)\b/gi, ' ')).includes(t)));
+  const qualifiers = new Set(terms(q.text).filter((t) => QUALIFIERS.has(t)));
+  const want: NumericWant = q.want ?? 'any';
+  // "since 2017", "vs 2019", "from 2019 to 2022", "2019-2022": a change's base year, not the year asked.
+  const lower = q.text.toLowerCase();
+  const base = /\b(?:since|vs\.?|versus|compared (?:to|with)|from|between)\s+((?:19|20)\d\d)\b/.exec(lower) ?? /\b((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b/.exec(lower);
+  const baseYear = base && (want === 'change' || want === 'multiple' || q.yearTo !== null) ? Number(base[1]) : null;
+  const year = baseYear !== null ? (q.yearTo !== null && q.yearTo !== baseYear ? q.yearTo : null) : q.year;
+  // "how many of Hainan's enterprises are in Haikou": the place inside the other is the one asked.
+  const g = gazetteer();
+  const regions = q.intent === 'compare' ? q.regions : q.regions.filter((r) => !q.regions.some((o) => o !== r && g.ancestors(o).includes(r)));
+  return {
+    want,
+    numeric: q.intent === 'numeric' || q.intent === 'compare',
+    regions,
+    numbers: [...q.text.matchAll(/(?<![\w.])\d[\d,]*(?:\.\d+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\b/gi)]
+      .map((m) => parseNumber(m[0]))
+      .filter((n) => Number.isFinite(n) && !(n >= 1900 && n <= 2100)),
+    year,
+    baseYear,
+    target: q.target,
+    terms: metric,
+    unitTerms: q.unitTerm ? terms(q.unitTerm).filter((t) => !FILLER_WORDS.has(t)) : [],
+    qualifiers,
+  };
+}
+
+const factsByChunk = new WeakMap<LoadedIndex, Map<number, Fact[]>>();
+
+function chunkFacts(index: LoadedIndex): Map<number, Fact[]> {
+  let m = factsByChunk.get(index);
+  if (!m) {
+    m = new Map();
+    for (const f of index.facts) {
+      const list = m.get(f.chunk);
+      if (list) list.push(f);
+      else m.set(f.chunk, [f]);
+    }
+    factsByChunk.set(index, m);
+  }
+  return m;
+}
+
+/** Two candidates with the same key state the same value. */
+export function valueKey(c: Candidate): string {
+  return `${c.fact.kind}:${c.fact.value}`;
+}
+
+/** Candidates for a request: the numbers of the best passages, in places the question allows. */
+export function candidatesFor(index: LoadedIndex, q: ParsedQuestion, req: Request): Candidate[] {
+  const g = gazetteer();
+  const placeWords = req.regions.map((r) => g.name(r)).join(' ');
+  const query = `${q.metricTerms.join(' ')} ${q.unitTerm ?? ''} ${placeWords}`.trim();
+  if (!query) return [];
+  const hits = index.search.search(query, QUERY_OPTIONS);
+  const top = hits[0]?.score ?? 1;
+  const byChunk = chunkFacts(index);
+  const out: Candidate[] = [];
+  let passages = 0;
+  for (const hit of hits) {
+    if (passages >= PASSAGES) break;
+    const chunk = index.chunks[hit.id as number];
+    if (!chunk) continue;
+    const doc = index.docById.get(chunk.doc);
+    const docRegions = doc?.regions ?? [];
+    // A place asked for that neither the article nor the passage names: nothing here is about it.
+    if (req.regions.length > 0 && !req.regions.some((r) => docRegions.includes(r) || chunk.regions.includes(r))) continue;
+    passages++;
+    const docYear = doc?.date ? Number(doc.date.slice(0, 4)) : null;
+    const docMonth = doc?.date ? Number(doc.date.slice(5, 7)) : null;
+    for (const fact of byChunk.get(chunk.id) ?? []) {
+      out.push({ fact, docMain: doc?.mainRegion ?? null, docRegions, title: doc?.title ?? '', docYear, docMonth, retrieval: (hit.score as number) / top });
+    }
+  }
+  return out;
+}
+
+export interface ScoredCandidate {
+  candidate: Candidate;
+  x: number[];
+  /** The ranker's score (orders candidates). */
+  rank: number;
+  /** Calibrated probability that this is the answer. */
+  p: number;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function dot(w: readonly number[], x: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += (w[i] ?? 0) * (x[i] ?? 0);
+  return z;
+}
+
+/** Verifier inputs for every candidate of one question (xs in FEATURE_NAMES order), given ranker weights. */
+export function verifierInputs(xs: readonly number[][], values: readonly string[], ranker: readonly number[]): number[][] {
+  const z = xs.map((x) => dot(ranker, x));
+  const max = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return xs.map((x, i) => {
+    let rival = -Infinity;
+    for (let j = 0; j < xs.length; j++) if (j !== i && values[j] !== values[i] && z[j]! > rival) rival = z[j]!;
+    const margin = Number.isFinite(rival) ? Math.max(-3, Math.min(3, z[i]! - rival)) / 3 : 1;
+    return [...x, e[i]! / sum, margin];
+  });
+}
+
+/** The verifier's probability for one verifier input. */
+export function verify(v: readonly number[], model: Model = MODEL): number {
+  return sigmoid(dot(model.verifier, v));
+}
+
+/** Every candidate scored, best first by the ranker; `p` is the verifier's probability. */
+export function read(index: LoadedIndex, q: ParsedQuestion, model: Model = MODEL): ScoredCandidate[] {
+  if (model.features.join(',') !== FEATURE_NAMES.join(',')) throw new Error('weights.json was fitted for other features; run `npm run train`');
+  const req = requestOf(q);
+  const cands = candidatesFor(index, q, req);
+  if (cands.length === 0) return [];
+  const all = featurize(req, cands);
+  // Only candidates that meet the question's own constraints (year, place, kind, plan or achieved) compete.
+  const keep = cands.map((_, i) => i).filter((i) => eligible(all[i]!));
+  const xs = keep.map((i) => all[i]!);
+  const vs = verifierInputs(xs, keep.map((i) => valueKey(cands[i]!)), model.ranker);
+  const scored = keep.map((ci, i) => ({ candidate: cands[ci]!, x: xs[i]!, rank: dot(model.ranker, xs[i]!), p: verify(vs[i]!, model) }));
+  scored.sort((a, b) => b.rank - a.rank || a.candidate.fact.id - b.candidate.fact.id);
+  return scored;
+}
