@@ -14,7 +14,7 @@ import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
 import { helpText } from './help.js';
 import { rankFacts, vocabularyOf } from './rank.js';
-import { readerApplies } from './policy.js';
+import { asksPlaceFigure, readerApplies } from './policy.js';
 import { MODEL, read } from './reader.js';
 import { escapeMarkdown, renderMarkdown } from './render.js';
 import { routeQuestion } from './router.js';
@@ -71,6 +71,19 @@ function abstain(index: LoadedIndex, q: ParsedQuestion, question: string): Answe
   }
   body += '\nTry `/coverage` (or `regionbot coverage`) to see which regions, metrics and years the corpus holds.';
   return build(q, question, false, body, citations);
+}
+
+/** The reader's answer to one side of a comparison, when it clears the threshold. */
+function bestFact(index: LoadedIndex, q: ParsedQuestion): Fact | null {
+  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return null;
+  const best = read(index, { ...q, intent: 'numeric' })[0];
+  if (best && best.p >= MODEL.threshold) return best.candidate.fact;
+  // A side with no achieved figure may still be compared by its plan (the comparison says it is a target).
+  if (q.target === null) {
+    const plan = read(index, { ...q, intent: 'numeric', target: true })[0];
+    if (plan && plan.p >= MODEL.threshold) return plan.candidate.fact;
+  }
+  return null;
 }
 
 function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer | null {
@@ -157,26 +170,26 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
       return build(q, trimmed, false, helpText(index), []);
     case 'out_of_scope':
       return build(q, trimmed, false, `I can only answer questions about the regional innovation news in my corpus, and "${escapeMarkdown(q.text.slice(0, 80))}" is not one I can answer.\n${helpText(index, { short: true })}`, []);
-    case 'compare':
-      return compareAnswer(index, q, trimmed, (text) => routeQuestion(text, vocabularyOf(index))) ?? numericAnswer(index, { ...q, intent: 'numeric' }, trimmed) ?? abstain(index, q, trimmed);
-    case 'numeric': {
-      const a = numericAnswer(index, q, trimmed);
-      if (a) return a;
-      // "what is the goal of the action plan" reads like a number question but may be answered in words.
-      if (q.want === 'any' && /^(?:what|which)\b/i.test(trimmed) && !/^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+['’]s\s/i.test(trimmed)) {
-        const words = snippetAnswer(index, { ...q, intent: 'definition' }, trimmed);
-        if (words.answered) return words;
-      }
-      return abstain(index, q, trimmed);
-    }
-    default: {
-      // Questions worded as a definition can still be about a number ("what is jilin's r&d intensity").
-      if (readerApplies(q) && q.metricTerms.length >= 1 && (q.regions.length > 0 || q.year !== null)) {
-        const a = numericAnswer(index, { ...q, want: q.want ?? 'any' }, trimmed);
+    case 'compare': {
+      // "how much did X grow vs 2019", "X's average annual growth from 2019 to 2022": one place's change.
+      const wantsChange = q.want === 'change' || q.want === 'multiple';
+      if (wantsChange && q.regions.length <= 1) {
+        const a = numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
         if (a) return a;
       }
-      return snippetAnswer(index, q, trimmed);
+      return compareAnswer(index, q, trimmed, (text) => routeQuestion(text, vocabularyOf(index)), (side) => bestFact(index, side)) ?? abstain(index, q, trimmed);
     }
+    case 'numeric':
+    case 'definition':
+    case 'search': {
+      if (readerApplies(q)) return numericAnswer(index, q, trimmed) ?? abstain(index, q, trimmed);
+      if (asksPlaceFigure(q)) return abstain(index, q, trimmed);
+      // "what is the goal of the action plan": a question answered in words.
+      const words = snippetAnswer(index, { ...q, intent: q.intent === 'numeric' ? 'definition' : q.intent }, trimmed);
+      return words.answered ? words : abstain(index, q, trimmed);
+    }
+    default:
+      return snippetAnswer(index, q, trimmed);
   }
 }
 

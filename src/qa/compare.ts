@@ -7,7 +7,6 @@ import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
 import { factCitationFor } from './cite.js';
 import { renderMarkdown } from './render.js';
-import { rankFacts } from './rank.js';
 import { headline, statedValue } from './templates.js';
 import type { Answer, ParsedQuestion } from './types.js';
 
@@ -48,7 +47,13 @@ export function splitSides(text: string): [string, string] | null {
 }
 
 /** Answer a comparison from two cited facts, or null when the question does not name two sides. */
-export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: string, route: (text: string) => ParsedQuestion): Answer | null {
+export function compareAnswer(
+  index: LoadedIndex,
+  q: ParsedQuestion,
+  question: string,
+  route: (text: string) => ParsedQuestion,
+  pick: (side: ParsedQuestion) => Fact | null,
+): Answer | null {
   const sides: ParsedQuestion[] = [];
   const split = splitSides(q.text);
   if (q.year !== null && q.yearTo !== null && q.year !== q.yearTo && q.regions.length < 2) {
@@ -74,13 +79,11 @@ export function compareAnswer(index: LoadedIndex, q: ParsedQuestion, question: s
     return null;
   }
   const want = q.want === null || (q.want === 'count' && !/\bhow many\b/.test(q.text.toLowerCase())) ? 'any' : q.want;
-  const wantsChange = want === 'change' || want === 'places' || want === 'multiple';
   const picks: Fact[] = [];
   for (const side of sides) {
-    const best = rankFacts(index, { ...side, want: want === 'count' ? 'any' : want })
-      .find((s) => s.coverage >= 0.6 && (wantsChange || s.fact.change === 'level') && !picks.includes(s.fact));
-    if (!best) break;
-    picks.push(best.fact);
+    const best = pick({ ...side, want: want === 'count' && !/\bhow many\b/.test(side.text.toLowerCase()) ? 'count' : want });
+    if (!best || picks.some((p) => p.id === best.id)) break;
+    picks.push(best);
   }
   const [a, b] = picks;
   const sideNames = sides.map((s) => `${s.metricTerms.join(' ')} ${s.regions[0] ? `for ${gazetteer().name(s.regions[0])}` : ''}${s.year !== null ? ` in ${s.year}` : ''}`.trim());

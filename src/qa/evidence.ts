@@ -305,7 +305,8 @@ export function features(req: Request, c: Candidate): number[] {
   v.m_context = elliptic ? Math.max(coverage(req.terms, contextTerms), v.m_sentence) : coverage(req.terms, contextTerms) * 0.5;
   v.m_title = coverage(req.terms, termSet(c.title));
   const seen = new Set([...sentenceTerms, ...contextTerms, ...measureTerms]);
-  v.m_missing = req.terms.length === 0 ? 1 : 1 - coverage(req.terms, seen);
+  // "how many places did X move up": the kind of number is the whole metric.
+  v.m_missing = req.terms.length === 0 ? (req.want === 'places' || req.want === 'rank' ? 0 : 1) : 1 - coverage(req.terms, seen);
   const extra = [...measureTerms].filter((t) => !req.terms.includes(t) && !GENERIC_MEASURE_WORDS.has(t));
   v.m_extra = Math.min(3, extra.length) / 3;
 
@@ -387,7 +388,9 @@ export function features(req: Request, c: Candidate): number[] {
   v.from_value = FROM_VALUE.test(s.slice(Math.max(0, f.valueStart - 30), f.valueStart)) ? 1 : 0;
 
   // Plan or achieved.
-  const cue = TARGET_CUE.test(s.slice(0, f.valueStart)) || HEADLINE_PLAN.test(s);
+  const upTo = s.slice(0, f.valueStart);
+  // "increase ... from the current 55.5% to 61%": the starting level is achieved, not planned.
+  const cue = (TARGET_CUE.test(upTo) && !/\bfrom\s+(?:the\s+)?(?:current|present|existing)\s+(?:level\s+of\s+)?$/i.test(upTo)) || HEADLINE_PLAN.test(s);
   if (req.target === true) {
     v.tgt_match = f.status === 'target' || cue ? 1 : 0;
     v.tgt_mismatch = f.status !== 'target' && !cue ? 1 : 0;

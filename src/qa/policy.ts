@@ -4,9 +4,19 @@ import type { ParsedQuestion } from './types.js';
 /** A question that states an amount asks about it ("what was the 8.1 million yuan spent on"), not for one. */
 const STATES_AMOUNT = /\d[\d,.]*\s*(?:million|billion|trillion|percent|%|yuan|rmb)/i;
 
+/** Words that ask for a figure without saying which kind ("Jiangyin's target for ...", "the index value"). */
+const FIGURE_WORDS = /\b(?:target|goal|total|figure|amount|number|rate|value|level|ratio|share|size|scale|count|how big|how large)\b/i;
+/** "what is Jilin's X": a place's X is a figure. */
+const PLACE_OF = /^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+['’]s\s/i;
+
 export function readerApplies(q: ParsedQuestion): boolean {
   if (q.intent !== 'numeric' && q.intent !== 'definition' && q.intent !== 'search') return false;
   if (STATES_AMOUNT.test(q.text)) return false;
-  // "what is jilin's r&d intensity", "wuhan r&d intensity": a question must say which kind of number it wants.
-  return (q.want !== null && q.want !== 'any') || /\bhow (?:many|much)\b/i.test(q.text);
+  if (q.want !== null && q.want !== 'any') return true;
+  return /\bhow (?:many|much)\b/i.test(q.text) || FIGURE_WORDS.test(q.text);
+}
+
+/** "what is Jiangyin's GDP" asks for a place's figure: when the reader cannot give it, a quoted sentence is no answer either. */
+export function asksPlaceFigure(q: ParsedQuestion): boolean {
+  return q.intent === 'numeric' && PLACE_OF.test(q.text);
 }

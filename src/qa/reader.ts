@@ -38,10 +38,7 @@ const PASSAGES = 24;
 
 /** The typed request a parsed question makes. */
 export function requestOf(q: ParsedQuestion): Request {
-  // "Xi'an high-tech zone": a place qualifier, not the metric's words.
-  const zone = /\b(?:hi|high)[\s-]*tech(?:nology)?(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park|district)\b/i.test(q.text);
-  const zoneWords = new Set(zone ? terms('high-tech zone') : []);
-  const metric = [...new Set(q.metricTerms.flatMap((t) => terms(t)))].filter((t) => !FILLER_WORDS.has(t) && !(zoneWords.has(t) && !terms(q.text.replace(/\b(?:hi|high)[\s-]*tech(?:nology)?(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park|district)\b/gi, ' ')).includes(t)));
+  const metric = [...new Set(q.metricTerms.flatMap((t) => terms(t)))].filter((t) => !FILLER_WORDS.has(t));
   const qualifiers = new Set(terms(q.text).filter((t) => QUALIFIERS.has(t)));
   const want: NumericWant = q.want ?? 'any';
   // "since 2017", "vs 2019", "from 2019 to 2022", "2019-2022": a change's base year, not the year asked.

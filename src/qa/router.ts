@@ -21,23 +21,23 @@ const HELP = /^(?:help|\/help|\?|usage|commands|what can you do|what do you do|w
 
 /** Words that ask for a number, and the kind of number. Order matters: the first match wins. */
 const WANTS: readonly [RegExp, NumericWant][] = [
-  [/\bhow many places\b|\bplaces?\b.*\b(?:up|down|moved|climb|rose|jump|ascend|improv)|\b(?:moved|climb(?:ed)?|rose|jumped|ascend(?:ed)?)\b.*\bplaces?\b/, 'places'],
-  [/\bratio\b/, 'ratio'],
+  [/\bhow many places\b|\bhow far\b.*\b(?:jump|climb|rise|move|go|advance|improve)|\bplaces?\b.*\b(?:up|down|moved|climb|rose|jump|ascend|improv)|\b(?:moved|climb(?:ed)?|rose|jumped|ascend(?:ed)?)\b.*\bplaces?\b/, 'places'],
+  [/\bratio\b|\bper\s+(?:10k|10,?000|\d[\d,]*|million|thousand|hundred|capita)\b|\bper\s+\w+\s+(?:people|residents|persons|ppl|inhabitants|enterprises)\b/, 'ratio'],
   [/\bhow many times\b|\b(?:multiple|fold)\b|\btimes (?:that|as|more|higher|larger)\b/, 'multiple'],
   [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b/, 'rank'],
   [/\bby how much\b|\bhow (?:much|fast) (?:did|has|have|does|do)\b.*\b(?:grow|grown|increase|increased|rise|risen|go up|gone up|change|changed|jump|jumped|expand|expanded)\b|\b(?:grown|risen)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
-  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bof (?:its |the |their )?gdp\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
-  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|spend|spent|worth|value of|deals|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
+  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b|\bof (?:its |the |their )?gdp\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
+  [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|spend|spent|worth|value of|deals|value added|added value|revenue|income|output value|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
   [/\bhow many\b|\bnumber of\b|\bcount of\b|\bcount\b/, 'count'],
 ];
 
 const NUMERIC_CUES = /\bhow (?:many|much|fast|big|large)\b|^what (?:share|percentage|percent|proportion|portion|fraction|rank|ranking|position)\b|\bnumber of\b|\bwhat (?:was|is|were|are) (?:the )?(?:\w+[’']s )?(?:total|amount|number|value|figure|level|rate|share|percentage|rank|ranking|target|goal)\b|\b(?:figure|amount|total|target|goal|value|percentage|rate|ranking|rank|growth|increase|ratio|turnover|investment|intensity)\b|\bby how much\b|\bhow did\b.*\bchange\b/;
-const COMPARE = /\bcompare\b|\bcompared (?:to|with)\b|\bwhich (?:is|was|were|are|grew|has|had|did|one)\b.*\bor\b|\bmore\b.*\bor\b|\bor\b.*\b(?:more|bigger|larger|higher|faster|greater)\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b|\b(?:more|fewer|less|higher|lower|bigger|larger) than\b|\bchange(?:d)? from\b|\bfrom (?:19|20)\d\d to (?:19|20)\d\d\b|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b/;
+const COMPARE = /\b(?:who|whos|who's|which)\b.*\b(?:higher|more|bigger|larger|greater|faster|lower|fewer|less)\b.*\bor\b|\bcompare\b|\bcompared (?:to|with)\b|\bwhich (?:is|was|were|are|grew|has|had|did|one)\b.*\bor\b|\bmore\b.*\bor\b|\bor\b.*\b(?:more|bigger|larger|higher|faster|greater)\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference between\b|\b(?:more|fewer|less|higher|lower|bigger|larger) than\b|\bchange(?:d)? from\b|\bfrom (?:19|20)\d\d to (?:19|20)\d\d\b|\bbetween (?:19|20)\d\d and (?:19|20)\d\d\b/;
 const LIST = /^(?:which|what are the|what were the|list|name)\b|\bwhat are (?:the )?(?:\w+ )?(?:industries|clusters|projects|sectors|areas|fields|aspects|measures|tasks|strategies|initiatives|programs|programmes|priorities|ones)\b|\b(?:list|name) (?:the|all)\b/;
 const DEFINITION = /^(?:what is|what's|whats|what are|what was|what were|define|explain|describe|tell me about|meaning of|what does .* mean)\b/;
 const PERSON = /^(?:who is|who's|whos|who was|who are|who were|who)\b/;
 
-const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should)\b/;
+const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should|wants?\s+(?:to\s+\w+\s+)?by|hopes?\s+to)\b/;
 
 /** Words of a question that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS = new Set([
@@ -146,6 +146,16 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     if (!metricTerms.includes(word)) metricTerms.push(word);
   }
 
+  // "Xi'an high-tech zone": a place qualifier, not the metric's words (unless the metric also says them).
+  const zone = /\b(?:hi|high)[\s-]*tech(?:nology)?(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park)s?\b/gi;
+  if (zone.test(lower)) {
+    const rest = new Set(tokens(canonicalize(lower.replace(zone, ' '))));
+    for (const w of ['hightech', 'zone', 'park', 'industrial', 'development']) {
+      const at = metricTerms.indexOf(w);
+      if (at >= 0 && !rest.has(w)) metricTerms.splice(at, 1);
+    }
+  }
+
   // Intent.
   let intent: Intent;
   let want: NumericWant | null = null;
@@ -163,10 +173,12 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   else if (metricTerms.length > 0) intent = 'search';
   else intent = 'out_of_scope';
 
-  if (intent === 'numeric' || intent === 'compare') want = wantOf(lower);
+  // Read with misspellings corrected ("r&d intesity" asks for a percent).
+  const wantText = `${lower} ${metricTerms.join(' ')}`;
+  if (intent === 'numeric' || intent === 'compare') want = wantOf(wantText);
   else if (intent === 'definition' || intent === 'search') {
     // "zhejiang r&d spending as % of gdp?" asks for a number without saying "how much".
-    const w = wantOf(lower);
+    const w = wantOf(wantText);
     if (w !== 'any') want = w;
   }
 

@@ -23,7 +23,9 @@ export const GENERIC_MEASURE_WORDS: ReadonlySet<string> = stems(
 
 /** Words a question uses that say nothing about the metric ("anyone know", "back in", "pls"). */
 export const FILLER_WORDS: ReadonlySet<string> = stems(
-  'anyone anybody someone know knows back pls plz please thing stuff like really actually approximately roughly exactly currently now today total overall hold holds got get have has own owns there r u ur',
+  'anyone anybody someone know knows back pls plz please thing stuff like really actually approximately roughly exactly currently now today total overall hold holds got get have has own owns there r u ur ' +
+    // verbs that carry the question, not the metric ("trying to speed up", "did ... receive")
+    'want wants wanted try trying tried speed come came get give take make help receive received discuss evaluate need include exist latest recent already far jump jumped climb climbed move moved hope hoping expect hit end ended',
 );
 
 /** A clause that leaves its measure to the sentence before: "Of these, ...", "accounts for 640 of them". */

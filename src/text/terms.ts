@@ -31,7 +31,7 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:sci|science)[\s-]*(?:and|&)?[\s-]*tech(?:nology|nological)?\b/g, 'scitech'],
   [/\bscientific\s+and\s+technological\b/g, 'scitech'],
   [/\bs\s*&\s*t\b/g, 'scitech'],
-  [/\b(?:firms?|compan(?:y|ies)|businesses)\b/g, 'enterprise'],
+  [/\b(?:firms?|compan(?:y|ies|ys)|businesses)\b/g, 'enterprise'],
   [/\btalents?\b/g, 'talent'],
   [/\bper\s*cent\b/g, 'percent'],
   [/\bavg\b/g, 'average'],
