@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { isRegionbotError } from '../errors.js';
 import type { LoadedIndex } from '../index/store.js';
 import { answerQuestion } from '../qa/answer.js';
+import { helpText } from '../qa/help.js';
 import { renderTerminal } from '../qa/render.js';
 
 /** The terminal chat: the same answers as Discord, rendered for a terminal. */
@@ -13,7 +14,9 @@ export async function runChat(index: LoadedIndex, input: NodeJS.ReadableStream, 
   for await (const line of rl) {
     const q = line.trim();
     if (/^(?:exit|quit|bye|:q)$/i.test(q)) break;
-    if (q) {
+    if (/^(?:help|\?|commands)(?:\s+\S+)?$/i.test(q)) {
+      output.write(`${chatHelp(index)}\n\n`);
+    } else if (q) {
       try {
         output.write(renderTerminal(answerQuestion(index, q), color) + '\n\n');
       } catch (err) {
@@ -26,3 +29,11 @@ export async function runChat(index: LoadedIndex, input: NodeJS.ReadableStream, 
   rl.close();
 }
 
+
+/** What `help` (or `help anything`) prints in the chat: how to ask, examples from the index, how to leave. */
+export function chatHelp(index: LoadedIndex): string {
+  return [
+    helpText(index, { short: true }),
+    'Type a question and press Enter; "exit" or Ctrl-D leaves. For the command line, run regionbot help (or regionbot help COMMAND).',
+  ].join('\n');
+}

@@ -1,7 +1,11 @@
-/** Reading the corpus folder: every .txt and .md article, with unreadable ones reported and skipped. */
+/**
+ * Reading the corpus folder: every .txt and .md article, with unreadable ones reported and skipped.
+ * The reader stays inside the folder (symlinks that lead out of it are not followed), skips files
+ * over a size limit, and reads byte-identical articles once.
+ */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 import { RegionbotError } from '../errors.js';
 import type { SkippedFile } from './types.js';
 
@@ -31,13 +35,28 @@ export function unreadableReason(bytes: Buffer): string | null {
   return null;
 }
 
+/** Articles larger than this are skipped (news articles are kilobytes; megabytes are a dump or a mistake). */
+export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
+
+export interface ReadCorpusOptions {
+  /** Skip files larger than this many bytes (default DEFAULT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+}
+
 /** List and read the corpus. Files other than .txt/.md are ignored; broken ones are skipped with a reason. */
-export async function readCorpus(dir: string): Promise<CorpusListing> {
+export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<CorpusListing> {
+  const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   let names: string[];
+  let root: string;
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new RegionbotError('E_CORPUS', `corpus ${dir} is not a folder`);
     names = (await readdir(dir)).sort();
+    root = await realpath(dir);
   } catch (err) {
     if (err instanceof RegionbotError) throw err;
     throw new RegionbotError('E_CORPUS', `cannot read the corpus folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
@@ -46,9 +65,21 @@ export async function readCorpus(dir: string): Promise<CorpusListing> {
   }
   const files: CorpusFile[] = [];
   const skipped: SkippedFile[] = [];
+  const byHash = new Map<string, string>();
   for (const name of names) {
     if (name.startsWith('.')) continue;
-    const path = join(dir, name);
+    let path = join(dir, name);
+    const link = await lstat(path).catch(() => null);
+    if (link?.isSymbolicLink()) {
+      // Follow a symlink only when it resolves to a file inside the corpus folder.
+      const real = await realpath(path).catch(() => null);
+      const rel = real === null ? null : relative(root, real);
+      if (rel === null || rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+        if (ARTICLE_EXTENSIONS.test(name)) skipped.push({ file: name, reason: real === null ? 'broken symlink (not followed)' : 'symlink to a file outside the corpus folder (not followed)' });
+        continue;
+      }
+      path = real!;
+    }
     if (!ARTICLE_EXTENSIONS.test(name)) {
       const info = await stat(path).catch(() => null);
       if (info?.isFile()) skipped.push({ file: name, reason: 'not a .txt or .md file' });
@@ -61,6 +92,10 @@ export async function readCorpus(dir: string): Promise<CorpusListing> {
         skipped.push({ file: name, reason: 'not a regular file' });
         continue;
       }
+      if (info.size > maxBytes) {
+        skipped.push({ file: name, reason: `too large (${megabytes(info.size)}, the limit is ${megabytes(maxBytes)}; raise it with REGIONBOT_MAX_ARTICLE_MB)` });
+        continue;
+      }
       bytes = await readFile(path);
     } catch (err) {
       skipped.push({ file: name, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
@@ -71,9 +106,16 @@ export async function readCorpus(dir: string): Promise<CorpusListing> {
       skipped.push({ file: name, reason });
       continue;
     }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const first = byHash.get(sha256);
+    if (first !== undefined) {
+      skipped.push({ file: name, reason: `identical to ${first} (the same bytes; indexed once, as ${first})` });
+      continue;
+    }
+    byHash.set(sha256, name);
     files.push({
       name,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       bytes: bytes.length,
       text: bytes.toString('utf8'),
     });

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Logger } from 'pino';
 import { requireDiscord, type Config } from '../config.js';
+import { RegionbotError, discordError } from '../errors.js';
 import { loadIndex, readManifest, staleReason, type LoadedIndex } from '../index/store.js';
 import { commands } from './commands/index.js';
 import type { BotContext } from './commands/types.js';
@@ -111,7 +112,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
 
   let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    readyTimer = setTimeout(() => reject(new Error('the Discord gateway did not become ready in time')), opts.readyTimeoutMs ?? 30_000);
+    readyTimer = setTimeout(() => reject(new RegionbotError('E_NETWORK', `the Discord gateway did not become ready in ${Math.round((opts.readyTimeoutMs ?? 30_000) / 1000)} s; check the network connection (and DISCORD_API_BASE_URL if set), then try again`)), opts.readyTimeoutMs ?? 30_000);
     client.once(Events.ClientReady, () => resolve());
   });
   ready.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
@@ -120,7 +121,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     await ready;
   } catch (err) {
     await client.destroy().catch(() => undefined);
-    throw err;
+    throw discordError(err);
   } finally {
     clearTimeout(readyTimer);
   }

@@ -13,7 +13,7 @@ import { chunkSentences } from './chunk.js';
 import { extractFacts } from './facts.js';
 import { buildMetrics, metricKey } from './metrics.js';
 import { SEARCH_OPTIONS_VERSION, createFactSearchIndex, createSearchIndex } from './search.js';
-import { SCHEMA_VERSION, writeIndex, type IndexData } from './store.js';
+import { SCHEMA_VERSION, checkIndexTarget, writeIndex, type IndexData, type WriteOptions } from './store.js';
 import type { Chunk, DocRecord, Fact } from './types.js';
 
 export interface BuildProgress {
@@ -109,12 +109,13 @@ export function buildIndexData(
 export async function buildIndex(
   corpusDir: string,
   outDir: string,
-  options: { onProgress?: (p: BuildProgress) => void; beforeSwap?: () => Promise<void> | void } = {},
+  options: WriteOptions & { onProgress?: (p: BuildProgress) => void; maxArticleBytes?: number } = {},
 ): Promise<BuildSummary> {
   const started = performance.now();
-  const listing = await readCorpus(corpusDir);
+  await checkIndexTarget(outDir);
+  const listing = await readCorpus(corpusDir, options.maxArticleBytes !== undefined ? { maxArticleBytes: options.maxArticleBytes } : {});
   const data = buildIndexData(listing.files, listing.skipped, corpusDir, options.onProgress);
-  await writeIndex(outDir, data, options.beforeSwap ? { beforeSwap: options.beforeSwap } : {});
+  await writeIndex(outDir, data, options);
   return {
     documents: data.docs.length,
     chunks: data.chunks.length,

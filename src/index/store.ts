@@ -2,13 +2,14 @@
  * The index on disk: written atomically (built in a temporary folder beside the target, then renamed
  * into place), loaded with validation. Every problem on load is one clear line naming the fix.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { fingerprint, readCorpus } from '../corpus/load.js';
-import { RegionbotError } from '../errors.js';
+import { RegionbotError, fsError } from '../errors.js';
 import { SEARCH_OPTIONS_VERSION, loadFactSearchIndex, loadSearchIndex, type FactSearchDoc, type SearchDoc } from './search.js';
 import type { Chunk, DocRecord, Fact, Manifest, MetricEntry } from './types.js';
 
@@ -66,21 +67,251 @@ export interface LoadedIndex extends IndexData {
 }
 
 /**
- * Write the index to `outDir` atomically: everything goes to a temporary sibling folder first; only a
- * complete index is renamed into place, so a failed or interrupted build leaves the old one intact.
- * `beforeSwap` is a test hook called when the new index is complete but not yet in place.
+ * Crash safety, after SQLite's rollback journal and LMDB's swap. Beside the index folder NAME live:
+ *   .NAME.idx-lock  one writer at a time (holds the writer's pid; a dead writer's lock is taken over)
+ *   .NAME.idx-tmp   the new index being written; complete once its manifest.json exists
+ *   .NAME.idx-old   the previous index, between the two renames of the swap
+ * A crash leaves at most these behind; the next build or load (recoverIndex) restores a complete copy
+ * when NAME itself is missing and removes the rest. Older versions left `.NAME.tmp-*`/`.NAME.old-*`.
  */
-export async function writeIndex(outDir: string, data: IndexData, hooks: { beforeSwap?: () => Promise<void> | void } = {}): Promise<void> {
+export type WriteStage = 'locked' | 'writing' | 'written' | 'old-moved' | 'swapped';
+
+export interface WriteOptions {
+  /** Replace an index that has documents with one that has none (off: such a build is refused). */
+  allowEmpty?: boolean;
+  /** Called when another build holds the lock and this one waits for it. */
+  onWait?: (holder: LockHolder) => void;
+  /** How long to wait for another build's lock before failing (default 10 minutes). */
+  lockTimeoutMs?: number;
+  /** Test hook: called when the new index is complete but not yet in place. */
+  beforeSwap?: () => Promise<void> | void;
+  /** Test hook: called at each stage of the write (a crash test pauses and kills the process here). */
+  onStage?: (stage: WriteStage) => Promise<void> | void;
+}
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+export function sidePaths(outDir: string): { target: string; parent: string; tmp: string; old: string; lock: string } {
   const target = resolve(outDir);
   const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
-  const old = join(parent, `.${basename(target)}.old-${tag}`);
+  const base = basename(target);
+  return { target, parent, tmp: join(parent, `.${base}.idx-tmp`), old: join(parent, `.${base}.idx-old`), lock: join(parent, `.${base}.idx-lock`) };
+}
+
+const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false);
+
+/** Does `dir` hold a regionbot manifest (of any version)? Used to tell our index folders from anything else. */
+async function hasRegionbotManifest(dir: string): Promise<boolean> {
   try {
+    const m = JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')) as Record<string, unknown>;
+    return typeof m.builder === 'string' && m.builder.startsWith('regionbot') && typeof m.schemaVersion === 'number';
+  } catch {
+    return false;
+  }
+}
+
+/** Documents in the index at `dir` by its manifest, or 0 when there is none. */
+async function documentCount(dir: string): Promise<number> {
+  try {
+    const m = JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')) as { counts?: { documents?: unknown } };
+    return typeof m.counts?.documents === 'number' ? m.counts.documents : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Refuse to write the index over anything that is not a regionbot index: only a missing folder, an
+ * empty one or one whose manifest says it is a regionbot index may be replaced. Touches nothing.
+ */
+export async function checkIndexTarget(outDir: string): Promise<void> {
+  const { target } = sidePaths(outDir);
+  const info = await stat(target).catch(() => null);
+  if (!info) return;
+  const refuse = (why: string) =>
+    new RegionbotError('E_INDEX_REFUSED', `refusing to write the index to ${outDir}: ${why}; nothing was changed (choose a new or empty folder with --out or REGIONBOT_INDEX_DIR)`);
+  if (!info.isDirectory()) throw refuse('it is a file, not an index folder');
+  const entries = await readdir(target).catch((err: unknown) => {
+    throw fsError(err, `read ${outDir}`);
+  });
+  if (entries.length === 0) return;
+  if (!(await hasRegionbotManifest(target))) throw refuse('the folder is not empty and is not a regionbot index');
+}
+
+function alive(holder: LockHolder): boolean {
+  if (holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readHolder(lock: string): Promise<LockHolder | null> {
+  try {
+    const h = JSON.parse(await readFile(lock, 'utf8')) as LockHolder;
+    return typeof h.pid === 'number' ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Take the lock once; returns the release function, or the live holder that has it. */
+async function tryLock(lock: string): Promise<{ release: () => Promise<void> } | { holder: LockHolder }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fh = await open(lock, 'wx');
+      const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+      try {
+        await fh.writeFile(JSON.stringify(me));
+      } finally {
+        await fh.close();
+      }
+      return {
+        release: async () => {
+          const h = await readHolder(lock);
+          if (h && h.pid === me.pid && h.since === me.since) await rm(lock, { force: true });
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fsError(err, `lock ${lock}`);
+    }
+    const holder = await readHolder(lock);
+    if (holder === null) {
+      // Being written this instant, or left half-written by a crash: stale once it is a few seconds old.
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > 5_000 || attempt > 50) await rm(lock, { force: true });
+      else await sleep(20);
+      continue;
+    }
+    if (alive(holder)) return { holder };
+    // The writer died (SIGKILL, power loss): its lock is stale.
+    await rm(lock, { force: true });
+  }
+}
+
+async function acquireLock(outDir: string, options: WriteOptions): Promise<() => Promise<void>> {
+  const { lock } = sidePaths(outDir);
+  const deadline = Date.now() + (options.lockTimeoutMs ?? 600_000);
+  let told = false;
+  for (;;) {
+    const r = await tryLock(lock);
+    if ('release' in r) return r.release;
+    if (Date.now() >= deadline) {
+      throw new RegionbotError(
+        'E_INDEX_LOCKED',
+        `another regionbot build (pid ${r.holder.pid} on ${r.holder.host}) is writing the index in ${outDir}; wait for it to finish, or delete ${lock} if no build is running`,
+      );
+    }
+    if (!told) options.onWait?.(r.holder);
+    told = true;
+    await sleep(100);
+  }
+}
+
+/** Leftover folders of interrupted writes beside `target` (this version's and older versions' names). */
+async function leftovers(outDir: string): Promise<{ olds: string[]; tmps: string[]; lock: boolean }> {
+  const { parent, target, lock } = sidePaths(outDir);
+  const base = basename(target);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const olds: string[] = [];
+  const tmps: string[] = [];
+  for (const n of names) {
+    if (n === basename(lock)) continue;
+    if (n === `.${base}.idx-old` || (n.startsWith(`.${base}.old-`) && n.length > base.length + 6)) olds.push(join(parent, n));
+    else if (n === `.${base}.idx-tmp` || (n.startsWith(`.${base}.tmp-`) && n.length > base.length + 6)) tmps.push(join(parent, n));
+  }
+  return { olds, tmps, lock: names.includes(basename(lock)) };
+}
+
+/** With the lock held: restore a complete copy when the index is missing, remove every other leftover. */
+async function recoverLocked(outDir: string): Promise<string | null> {
+  const { target } = sidePaths(outDir);
+  const { olds, tmps } = await leftovers(outDir);
+  if (olds.length === 0 && tmps.length === 0) return null;
+  let restored: string | null = null;
+  if (!(await isDir(target))) {
+    // Roll back to the previous index when the swap was cut between its renames; else roll forward
+    // to a new index whose manifest (written last) shows it complete.
+    for (const candidate of [...olds, ...tmps]) {
+      if (await hasRegionbotManifest(candidate)) {
+        await rename(candidate, target);
+        restored = candidate;
+        break;
+      }
+    }
+  }
+  for (const p of [...olds, ...tmps]) if (p !== restored) await rm(p, { recursive: true, force: true });
+  return restored ? `restored the index in ${outDir} from ${basename(restored)} left by an interrupted build` : `removed the leftovers of an interrupted build beside ${outDir}`;
+}
+
+/**
+ * Repair what a crashed build left beside `outDir` (see above). Cheap when there is nothing to do (one
+ * readdir). When a live build holds the lock it is left alone, and a missing index is waited for
+ * briefly (the build is between its two renames). Returns what was done, or null.
+ */
+export async function recoverIndex(outDir: string): Promise<string | null> {
+  const found = await leftovers(outDir);
+  if (found.olds.length === 0 && found.tmps.length === 0 && !found.lock) return null;
+  const { lock, target } = sidePaths(outDir);
+  try {
+    for (let i = 0; i < 50; i++) {
+      const r = await tryLock(lock);
+      if ('release' in r) {
+        try {
+          return await recoverLocked(outDir);
+        } finally {
+          await r.release();
+        }
+      }
+      if (await isDir(target)) return null;
+      await sleep(100);
+    }
+  } catch {
+    // A read-only folder: leave it to the load that follows to report what is missing.
+  }
+  return null;
+}
+
+/**
+ * Write the index to `outDir` atomically and crash-safely: everything goes to `.NAME.idx-tmp` first;
+ * only a complete index is swapped into place (NAME -> .NAME.idx-old, .NAME.idx-tmp -> NAME), so a
+ * failed or interrupted build leaves the old index intact or recoverable. Refuses to replace a folder
+ * that is not a regionbot index, and an index with documents by one without (unless allowEmpty).
+ */
+export async function writeIndex(outDir: string, data: IndexData, options: WriteOptions = {}): Promise<void> {
+  const { target, parent, tmp, old } = sidePaths(outDir);
+  await checkIndexTarget(outDir);
+  await mkdir(parent, { recursive: true }).catch((err: unknown) => {
+    throw fsError(err, `create ${parent}`);
+  });
+  const release = await acquireLock(outDir, options);
+  let exists = false;
+  try {
+    await recoverLocked(outDir);
+    await checkIndexTarget(outDir);
+    exists = await isDir(target);
+    if (data.docs.length === 0 && !options.allowEmpty) {
+      const had = exists ? await documentCount(target) : 0;
+      if (had > 0) {
+        throw new RegionbotError(
+          'E_CORPUS',
+          `the corpus ${data.manifest.corpus.dir} gave no articles (${data.manifest.skipped.length} files skipped), so the index in ${outDir} (${had} articles) was kept; fix the corpus, or rebuild with --allow-empty to replace it`,
+          { hint: 'regionbot index --allow-empty' },
+        );
+      }
+    }
+    await options.onStage?.('locked');
     await mkdir(tmp);
     await writeFile(join(tmp, INDEX_FILES.docs), JSON.stringify(data.docs));
     await writeFile(join(tmp, INDEX_FILES.chunks), JSON.stringify(data.chunks));
+    await options.onStage?.('writing');
     await writeFile(join(tmp, INDEX_FILES.facts), JSON.stringify(data.facts));
     await writeFile(join(tmp, INDEX_FILES.metrics), JSON.stringify(data.metrics));
     await writeFile(join(tmp, INDEX_FILES.search), JSON.stringify(data.search));
@@ -88,18 +319,20 @@ export async function writeIndex(outDir: string, data: IndexData, hooks: { befor
     await writeFile(join(tmp, INDEX_FILES.vocabulary), JSON.stringify(data.vocabulary));
     // The manifest is written last: a folder without it is never a complete index.
     await writeFile(join(tmp, INDEX_FILES.manifest), JSON.stringify(data.manifest, null, 2));
-    await hooks.beforeSwap?.();
-    const exists = await stat(target).then(() => true, () => false);
+    await options.beforeSwap?.();
+    await options.onStage?.('written');
     if (exists) await rename(target, old);
+    await options.onStage?.('old-moved');
     await rename(tmp, target);
+    await options.onStage?.('swapped');
     if (exists) await rm(old, { recursive: true, force: true });
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     // Put the old index back if the swap failed half-way.
-    const targetExists = await stat(target).then(() => true, () => false);
-    const oldExists = await stat(old).then(() => true, () => false);
-    if (!targetExists && oldExists) await rename(old, target);
-    throw err;
+    if (exists && !(await isDir(target)) && (await isDir(old))) await rename(old, target).catch(() => undefined);
+    throw err instanceof RegionbotError ? err : fsError(err, `write the index to ${outDir}`, 'the previous index was kept');
+  } finally {
+    await release();
   }
 }
 
@@ -128,6 +361,7 @@ function expectArray<T>(value: unknown, dir: string, file: string, check: (item:
 
 /** Read and validate just the manifest (cheap: used to decide whether a rebuild is needed). */
 export async function readManifest(dir: string): Promise<Manifest> {
+  await recoverIndex(dir);
   const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!exists || !(await stat(join(dir, INDEX_FILES.manifest)).then(() => true, () => false))) {
     throw new RegionbotError('E_INDEX_MISSING', `no index in ${dir}; run \`regionbot index\` to build it`, { hint: 'regionbot index' });
@@ -140,7 +374,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   if (manifest.schemaVersion !== SCHEMA_VERSION || manifest.searchOptionsVersion !== SEARCH_OPTIONS_VERSION) {
     throw new RegionbotError(
       'E_INDEX_VERSION',
-      `the index in ${dir} was built by another version of regionbot (schema ${manifest.schemaVersion}, this version reads ${SCHEMA_VERSION}); ${REBUILD}`,
+      `the index in ${dir} was built by another version of regionbot (${manifest.builder}: schema ${manifest.schemaVersion}, search options ${manifest.searchOptionsVersion}; this version reads schema ${SCHEMA_VERSION}, search options ${SEARCH_OPTIONS_VERSION}); ${REBUILD}`,
       { hint: 'regionbot index' },
     );
   }

@@ -49,19 +49,42 @@ describe('regionbot ask', () => {
     expect(a.citations[0].date).toBe('2021-12-16');
   });
 
-  it('reads JSON Lines from stdin with --json and no question, one answer per line, in order', async () => {
-    const questions = ['how many high-tech enterprises does jilin have', '', "what is harbin's r&d investment", 'x'.repeat(600), 'hello'];
-    const r = await cli(['ask', '--index', index, '--json'], questions.join('\n') + '\n');
+  it('reads JSON Lines from stdin with --json and no question: one output line per input line, in order', async () => {
+    const lines = [
+      '{"question": "how many high-tech enterprises does jilin have"}',
+      '',
+      "what is harbin's r&d investment",
+      'x'.repeat(600),
+      '{"question": 42}',
+      '{not json',
+      'hello',
+    ];
+    const r = await cli(['ask', '--index', index, '--json'], lines.join('\n') + '\n');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.question.slice(0, 20))).toEqual(questions.filter((q) => q).map((q) => q.slice(0, 20)));
-    expect(lines[0].answered).toBe(true);
-    expect(lines[0].answer).toContain('2705');
-    expect(lines[1].answered).toBe(false);
-    expect(lines[1].answer).toMatch(/couldn't find Harbin/);
-    expect(lines[2].answered).toBe(false);
-    expect(lines[2].answer).toMatch(/too long/);
-    expect(lines[3].answered).toBe(false);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(lines.length);
+    expect(out[0].question).toBe('how many high-tech enterprises does jilin have');
+    expect(out[0].answered).toBe(true);
+    expect(out[0].answer).toContain('2705');
+    expect(out[1]).toMatchObject({ answered: false, error: 'E_QUESTION', answer: expect.stringMatching(/empty/) });
+    expect(out[2].answered).toBe(false);
+    expect(out[2].answer).toMatch(/couldn't find Harbin/);
+    expect(out[3].answered).toBe(false);
+    expect(out[3].answer).toMatch(/too long/);
+    expect(out[4]).toMatchObject({ answered: false, error: 'E_QUESTION', answer: expect.stringMatching(/no "question" string/) });
+    expect(out[5]).toMatchObject({ answered: false, error: 'E_QUESTION', answer: expect.stringMatching(/not valid JSON/) });
+    expect(out[6].answered).toBe(false);
+    for (const o of out) expect(Object.keys(o)).toEqual(expect.arrayContaining(['question', 'answered', 'answer', 'citations']));
+  });
+
+  it('never echoes more than a short prefix of an oversized question', async () => {
+    const huge = 'what is the r&d investment of jilin '.repeat(30_000);
+    const r = await cli(['ask', '--index', index, '--json'], huge + '\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThan(1000);
+    const a = JSON.parse(r.stdout);
+    expect(a.answer).toMatch(/too long/);
+    expect(a.question).toMatch(/^what is the r&d investment of jilin .*… \(\d+ characters\)$/);
   });
 
   it.each([
@@ -86,10 +109,13 @@ describe('regionbot ask', () => {
     expect(r.stderr.trim()).toMatch(/^regionbot: the index in .* is corrupt \(facts\.json is not valid JSON\); run `regionbot index` to rebuild it$/);
   });
 
-  it('rejects a bad environment variable by name without echoing its value', async () => {
-    const child = await run(process.execPath, [bin, 'ask', '--index', index, 'hi'], { cwd: work, env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: 'secret token with spaces' } }).catch((e) => e);
-    expect(child.stderr).toMatch(/DISCORD_TOKEN/);
-    expect(child.stderr).not.toMatch(/secret token/);
+  it('rejects a bad Discord variable by name without echoing its value, only where Discord is used', async () => {
+    const env = { PATH: process.env.PATH ?? '', DISCORD_TOKEN: 'secret token with spaces', REGIONBOT_INDEX_DIR: index };
+    const serve = await run(process.execPath, [bin, 'serve'], { cwd: work, env }).catch((e) => e);
+    expect(serve.stderr.trim()).toBe('regionbot: DISCORD_TOKEN does not look like a Discord bot token (see .env.example)');
+    expect(serve.stderr).not.toMatch(/secret token/);
+    const ask = await run(process.execPath, [bin, 'ask', '--json', 'how many high-tech enterprises does jilin have'], { cwd: work, env });
+    expect(JSON.parse(ask.stdout).answered).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +131,83 @@ describe('fingerprint', () => {
       await writeFile(join(dir, 'good.txt'), GOOD_TXT);
     }
     expect(fingerprint((await readCorpus(dir)).files)).toBe(before);
+  });
+});
+
+describe('the corpus reader stays inside the corpus folder', () => {
+  let corpus: string;
+  let outside: string;
+  let stays: CorpusListing;
+  const INSIDE = 'Harbin Opens A Research Park\n2023-05-06\n\nHarbin opened a research park with 40 companies.\n';
+
+  beforeAll(async () => {
+    corpus = await mkdtemp(join(tmpdir(), 'regionbot-inside-'));
+    outside = await mkdtemp(join(tmpdir(), 'regionbot-outside-'));
+    await writeFile(join(outside, 'secret.txt'), 'root:x:0:0:root:/root:/bin/bash\nSecret Words Outside The Corpus\n');
+    await writeFile(join(corpus, 'park.txt'), INSIDE);
+    await mkdir(join(corpus, 'archive'));
+    await writeFile(join(corpus, 'archive', 'lab.txt'), 'Dalian Builds A Lab\n2020-01-02\n\nDalian built a lab worth RMB 3 million.\n');
+    await symlink(join(outside, 'secret.txt'), join(corpus, 'passwd.txt'));
+    await symlink('/etc/passwd', join(corpus, 'etc-passwd.txt'));
+    await symlink(join(corpus, 'nowhere.txt'), join(corpus, 'dangling.txt'));
+    await symlink(join(corpus, 'archive', 'lab.txt'), join(corpus, 'lab-link.txt'));
+    stays = await readCorpus(corpus);
+  });
+  afterAll(async () => {
+    await rm(corpus, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['passwd.txt', /symlink to a file outside the corpus folder \(not followed\)/],
+    ['etc-passwd.txt', /symlink to a file outside the corpus folder \(not followed\)/],
+    ['dangling.txt', /broken symlink/],
+  ])('does not follow %s, and says so', (file, reason) => {
+    expect(stays.files.map((f) => f.name)).not.toContain(file);
+    expect(stays.skipped.find((s) => s.file === file)?.reason).toMatch(reason);
+    expect(stays.files.some((f) => f.text.includes('root:x:0:0') || f.text.includes('Secret Words'))).toBe(false);
+  });
+
+  it('follows a symlink that stays inside the corpus', () => {
+    expect(stays.files.map((f) => f.name)).toEqual(['lab-link.txt', 'park.txt']);
+  });
+});
+
+describe('size limit and duplicates', () => {
+  let corpus: string;
+  const ARTICLE = 'Shenyang Funds Robot Makers\n2022-07-08\n\nShenyang gave robot makers RMB 80 million.\n';
+
+  beforeAll(async () => {
+    corpus = await mkdtemp(join(tmpdir(), 'regionbot-size-'));
+    await writeFile(join(corpus, 'a-robots.txt'), ARTICLE);
+    await writeFile(join(corpus, 'b-robots-copy.txt'), ARTICLE);
+    await writeFile(join(corpus, 'c-huge.txt'), 'Huge Article\n\n' + 'Shenyang makes robots. '.repeat(100_000));
+  });
+  afterAll(async () => {
+    await rm(corpus, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the default limit', undefined, ['a-robots.txt', 'c-huge.txt']],
+    ['a limit of 1 MB', 1024 * 1024, ['a-robots.txt']],
+    ['a limit of 100 bytes', 100, ['a-robots.txt']],
+    ['a limit of 50 bytes', 50, []],
+  ])('with %s, files over it are skipped with a reason', async (_name, limit, expected) => {
+    const l = await readCorpus(corpus, limit === undefined ? {} : { maxArticleBytes: limit });
+    expect(l.files.map((f) => f.name)).toEqual(expected);
+    for (const s of l.skipped.filter((x) => /too large/.test(x.reason))) expect(s.reason).toMatch(/too large \([\d.]+ MB, the limit is [\d.]+ MB; raise it with REGIONBOT_MAX_ARTICLE_MB\)/);
+  });
+
+  it('a file over the default limit (4 MB) is skipped without being read', async () => {
+    await writeFile(join(corpus, 'd-dump.txt'), Buffer.alloc(5 * 1024 * 1024, 'a'));
+    const l = await readCorpus(corpus);
+    expect(l.skipped.find((s) => s.file === 'd-dump.txt')?.reason).toMatch(/too large \(5\.0 MB, the limit is 4\.0 MB/);
+    await rm(join(corpus, 'd-dump.txt'));
+  });
+
+  it('byte-identical articles are read once, with a warning naming both files', async () => {
+    const l = await readCorpus(corpus);
+    expect(l.files.filter((f) => f.text === ARTICLE).map((f) => f.name)).toEqual(['a-robots.txt']);
+    expect(l.skipped.find((s) => s.file === 'b-robots-copy.txt')?.reason).toBe('identical to a-robots.txt (the same bytes; indexed once, as a-robots.txt)');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DiscordAPIError, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
@@ -384,6 +384,21 @@ describe('pieces', () => {
     expect(err).toBeInstanceOf(RegionbotError);
     expect((err as RegionbotError).code).toBe('E_CORPUS');
     expect(entries().some((e) => e.msg.includes('could not run'))).toBe(false);
+  });
+
+  it('/reindex after the corpus was emptied keeps the good index (the worker build refuses to replace it)', async () => {
+    const corpus = join(dir, 'emptied-corpus');
+    const out = join(dir, 'emptied-index');
+    await cp(join(ROOT, 'corpus'), corpus, { recursive: true });
+    await buildIndex(corpus, out);
+    const good = await loadIndex(out);
+    for (const f of await readdir(corpus)) await rm(join(corpus, f));
+    const holder = new IndexHolder(good, { indexDir: out, corpusDir: corpus, logger: pino({ level: 'silent' }), build: buildInWorker(pino({ level: 'silent' })) });
+    const err = await holder.reindex().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegionbotError);
+    expect((err as RegionbotError).message).toMatch(/gave no articles .* \(5 articles\) was kept/);
+    expect(holder.get()).toBe(good);
+    expect((await loadIndex(out)).docs).toHaveLength(5);
   });
 
   it('logs never contain the bot token or interaction tokens', () => {
