@@ -1,7 +1,4 @@
-import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import zlib from 'node:zlib';
-import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ActionRowBuilder,
@@ -13,12 +10,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
-  ModalBuilder,
-  Partials,
   RESTEvents,
-  StringSelectMenuBuilder,
-  TextInputBuilder,
-  TextInputStyle,
   type ClientOptions,
   type Interaction,
   type Message,
@@ -29,7 +21,7 @@ import {
   startFakeDiscord,
   type FakeDiscord,
   type RecordedRequest,
-} from './fake-discord.js';
+} from './fake-discord/index.js';
 
 const baseIntents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
 
@@ -239,42 +231,6 @@ describe('fake-discord with a real discord.js Client', () => {
     expect(fake.getMessage(menuMsg.id)).toMatchObject({ content: 'more stuff', components: [] });
   });
 
-  it('select menu -> deferUpdate + editReply, modal -> modal submit', async () => {
-    cleanups.push(
-      onInteraction(client, errors, async (i) => {
-        if (i.isChatInputCommand() && i.commandName === 'pick') {
-          const menu = new StringSelectMenuBuilder()
-            .setCustomId('region')
-            .addOptions({ label: 'North', value: 'n' }, { label: 'South', value: 's' });
-          await i.reply({ content: 'choose', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] });
-        } else if (i.isStringSelectMenu() && i.customId === 'region') {
-          await i.deferUpdate();
-          await i.editReply({ content: `chose ${i.values.join(',')}`, components: [] });
-        } else if (i.isChatInputCommand() && i.commandName === 'feedback') {
-          const input = new TextInputBuilder().setCustomId('text').setLabel('Text').setStyle(TextInputStyle.Short);
-          await i.showModal(
-            new ModalBuilder().setCustomId('fb').setTitle('Feedback').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
-          );
-        } else if (i.isModalSubmit() && i.customId === 'fb') {
-          await i.reply(`thanks for: ${i.fields.getTextInputValue('text')}`);
-        }
-      }),
-    );
-    const cmd = await fake.slashCommand('pick');
-    const menuMsg = await fake.waitForMessage((m) => m.interaction_id === cmd.id);
-    const sel = await fake.selectMenu('region', ['s'], { messageId: menuMsg.id });
-    expect((await fake.waitForCallback(sel.id)).body.type).toBe(6);
-    await fake.waitForMessage((m) => m.id === menuMsg.id && m.content === 'chose s');
-
-    const fb = await fake.slashCommand('feedback');
-    const cb = await fake.waitForCallback(fb.id);
-    expect(cb.body.type).toBe(9);
-    expect(fake.getInteraction(fb.id)?.modal).toMatchObject({ custom_id: 'fb', title: 'Feedback' });
-    const submit = await fake.modalSubmit('fb', { text: 'great bot' });
-    const reply = await fake.waitForCallback(submit.id);
-    expect(reply.body.data.content).toBe('thanks for: great bot');
-  });
-
   it('gateway close 4000 (and an abrupt drop): the client RESUMEs, missed dispatches are replayed', async () => {
     cleanups.push(
       onInteraction(client, errors, async (i) => {
@@ -409,7 +365,7 @@ describe('fake-discord with a real discord.js Client', () => {
   });
 });
 
-describe('fake-discord: sessions, intents, transport', () => {
+describe('fake-discord: sessions, intents, limits', () => {
   const fakes: FakeDiscord[] = [];
   const clients: Client[] = [];
   afterEach(async () => {
@@ -449,32 +405,6 @@ describe('fake-discord: sessions, intents, transport', () => {
     await fake.sendMessage(`${fake.mention()} mentioned`);
     await fake.waitUntil(() => contents.length === 2, 3000, 'two messages');
     expect(contents).toEqual(['', `<@${fake.botUserId}> mentioned`]);
-  });
-
-  it('DMs: slash command and message in a DM (needs Partials.Channel, like real Discord)', async () => {
-    const fake = await start();
-    const client = await loginClient(fake, {
-      intents: [...baseIntents, GatewayIntentBits.DirectMessages],
-      partials: [Partials.Channel],
-    });
-    clients.push(client);
-    const errs: unknown[] = [];
-    onInteraction(client, errs, async (i) => {
-      if (i.isChatInputCommand()) await i.reply(`dm=${String(i.guildId === null && i.channel?.isDMBased())}`);
-    });
-    onMessage(client, errs, async (m) => {
-      if (!m.author.bot && m.channel.isDMBased()) await m.reply({ content: 'dm reply', allowedMentions: { repliedUser: false } });
-    });
-    const ix = await fake.slashCommand('ping', [], { dm: true });
-    const cb = await fake.waitForCallback(ix.id);
-    expect(cb.body.data.content).toBe('dm=true');
-    const sent = await fake.sendMessage('hi in private', { dm: true });
-    const reply = await fake.waitForMessage((m) => m.message_reference?.message_id === sent.id);
-    expect(reply.channel_id).toBe(sent.message.channel_id);
-    expect(reply.guild_id).toBeNull();
-    expect(reply.allowed_mentions).toEqual({ replied_user: false });
-    expect(reply.mentions).toEqual([]);
-    expect(errs).toEqual([]);
   });
 
   it('member permissions and admin-only checks', async () => {
@@ -524,31 +454,4 @@ describe('fake-discord: sessions, intents, transport', () => {
     expect((caught[0] as DiscordAPIError).code).toBe(10062);
   });
 
-  it('supports the zlib-stream transport (for clients with zlib-sync installed)', async () => {
-    const fake = await start({ heartbeatIntervalMs: 1000 });
-    const ws = new WebSocket(`${fake.gatewayUrl}/?v=10&encoding=json&compress=zlib-stream`);
-    const inflate = zlib.createInflate();
-    const payloads: Array<{ op: number; t: string | null; s: number | null; d: unknown }> = [];
-    let pending: Buffer[] = [];
-    inflate.on('data', (c: Buffer) => pending.push(c));
-    ws.on('message', (data: Buffer) => {
-      inflate.write(data);
-      inflate.flush(zlib.constants.Z_SYNC_FLUSH, () => {
-        const text = Buffer.concat(pending).toString();
-        pending = [];
-        if (text) payloads.push(JSON.parse(text) as (typeof payloads)[number]);
-      });
-    });
-    await once(ws, 'open');
-    await fake.waitUntil(() => payloads.length >= 1, 2000, 'HELLO');
-    expect(payloads[0]).toMatchObject({ op: 10, d: { heartbeat_interval: 1000 } });
-    ws.send(JSON.stringify({ op: 2, d: { token: fake.token, intents: 1, properties: {}, shard: [0, 1] } }));
-    ws.send(JSON.stringify({ op: 1, d: null }));
-    await fake.waitUntil(() => payloads.length >= 4, 2000, 'READY, GUILD_CREATE, ACK');
-    const ready = payloads.find((p) => p.t === 'READY');
-    expect(ready).toMatchObject({ s: 1, d: { resume_gateway_url: fake.gatewayUrl, user: { id: fake.botUserId } } });
-    expect(payloads.find((p) => p.t === 'GUILD_CREATE')?.s).toBe(2);
-    expect(payloads.some((p) => p.op === 11)).toBe(true);
-    ws.terminate();
-  });
 });
