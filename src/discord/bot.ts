@@ -12,7 +12,7 @@ import { requireDiscord, type Config } from '../config.js';
 import { loadIndex, readManifest, staleReason, type LoadedIndex } from '../index/store.js';
 import { commands } from './commands/index.js';
 import type { BotContext } from './commands/types.js';
-import { Cooldown } from './cooldown.js';
+import { Cooldown } from '../app/cooldown.js';
 import { IndexHolder, type ReindexOutcome } from './index-holder.js';
 import { handleInteraction } from './interactions.js';
 import { safeMentions } from './limits.js';

@@ -23,7 +23,7 @@ import {
   type FakeDiscord,
   type Json,
   type StoredMessage,
-} from '../support/fake-discord.js';
+} from '../support/fake-discord/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const JILIN_DOC = '000_0ae20fc01c1a99ca.txt';

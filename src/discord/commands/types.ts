@@ -8,7 +8,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { LoadedIndex } from '../../index/store.js';
-import type { Cooldown } from '../cooldown.js';
+import type { Cooldown } from '../../app/cooldown.js';
 import type { ReindexOutcome } from '../index-holder.js';
 
 /** What command handlers get besides the interaction. Plain data and functions: easy to fake in tests. */
