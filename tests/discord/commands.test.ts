@@ -331,6 +331,33 @@ describe('messages', () => {
   });
 });
 
+describe('one ask flow for /ask and mentions', () => {
+  it('the same question gets the same answer either way', async () => {
+    const slash = await bot.command('ask', { question: "What was Jilin's R&D investment in 2021?" }, { userId: snowflake() });
+    const mention = await bot.message(`${bot.fake.mention()} What was Jilin's R&D investment in 2021?`, { authorId: snowflake() });
+    expect(slash.last('editReply').embeds).toHaveLength(1);
+    expect(mention.replies[0]?.embeds).toEqual(bot.fake.originalMessage(slash.id)?.embeds);
+  });
+
+  it.each([
+    ['/ask first, then a mention', 'slash', 'mention'],
+    ['a mention first, then /ask', 'mention', 'slash'],
+  ] as const)('they share one cooldown: %s', async (_name, first, second) => {
+    bot.use(context(index, { cooldownSeconds: 30 }));
+    const user = snowflake();
+    const ask = async (via: 'slash' | 'mention') => {
+      if (via === 'slash') {
+        const i = await bot.command('ask', { question: 'How many high-tech enterprises does Jilin have?' }, { userId: user });
+        return i.last('editReply')?.embeds?.length ? 'answered' : (i.last('reply')?.content as string);
+      }
+      const m = await bot.message(`${bot.fake.mention()} How many high-tech enterprises does Jilin have?`, { authorId: user });
+      return m.replies[0]?.embeds.length ? 'answered' : m.replies[0]?.content;
+    };
+    expect(await ask(first)).toBe('answered');
+    expect(await ask(second)).toMatch(/^Please wait (29|30) s before asking another question\.$/);
+  });
+});
+
 describe('pieces', () => {
   it('IndexHolder: one rebuild at a time, swap on success, the old index stays on failure', async () => {
     let builds = 0;

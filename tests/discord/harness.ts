@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { pino, type Logger } from 'pino';
+import { askService } from '../../src/app/ask.js';
 import { Cooldown } from '../../src/app/cooldown.js';
 import { commands as allCommands } from '../../src/discord/commands/index.js';
 import type { BotContext, Command } from '../../src/discord/commands/types.js';
@@ -136,12 +137,13 @@ export function context(
   index: LoadedIndex,
   opts: { logger?: Logger; cooldownSeconds?: number; channels?: string[]; reindex?: () => Promise<ReindexOutcome>; now?: () => number } = {},
 ): BotContext {
+  const logger = opts.logger ?? pino({ level: 'silent' });
   return {
     config: { REGIONBOT_CHANNELS: opts.channels ?? [], REGIONBOT_COOLDOWN_SECONDS: opts.cooldownSeconds ?? 0 },
-    logger: opts.logger ?? pino({ level: 'silent' }),
+    logger,
     index: () => index,
     reindex: opts.reindex ?? (() => Promise.reject(new Error('no reindex in this test'))),
-    cooldown: new Cooldown(opts.cooldownSeconds ?? 0, opts.now),
+    ask: askService({ index: () => index, cooldown: new Cooldown(opts.cooldownSeconds ?? 0, opts.now), logger }),
     commandList: allCommands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
 }
