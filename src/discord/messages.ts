@@ -7,7 +7,9 @@ import type { APIEmbed, Message } from 'discord.js';
 import { helpText } from '../qa/help.js';
 import type { BotContext } from './commands/types.js';
 import { safeMentions } from './limits.js';
-import { cooldownMessage, fitContent, renderAnswer, userErrorMessage } from './render.js';
+import { cooldownMessage, renderAnswer } from './answer-embed.js';
+import { fitContent } from './format.js';
+import { userErrorMessage } from './respond.js';
 
 /** The question in a message: its text without the mentions of the bot (user or role). */
 export function questionText(content: string, botUserId: string, botRoleIds: readonly string[] = []): string {

@@ -1,6 +1,6 @@
 /**
  * End to end: a real index built from the corpus, the real discord.js client of `startBot`, and the
- * local stand-in of Discord (tests/support/fake-discord.ts) on 127.0.0.1.
+ * local stand-in of Discord (tests/support/fake-discord/) on 127.0.0.1.
  */
 import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

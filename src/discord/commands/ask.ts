@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../app/ask.js';
 import { safeMentions } from '../limits.js';
-import { cooldownMessage, renderAnswer, userErrorMessage } from '../render.js';
-import { ephemeral } from '../respond.js';
+import { cooldownMessage, renderAnswer } from '../answer-embed.js';
+import { ephemeral, userErrorMessage } from '../respond.js';
 import type { Command } from './types.js';
 
 /** `/ask question:` — answer from the index, with citations (the ask flow is src/app/ask.ts). */

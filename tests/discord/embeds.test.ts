@@ -2,35 +2,18 @@ import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { RegionbotError } from '../../src/errors.js';
 import type { Fact } from '../../src/index/types.js';
-import type { MetricRow, MetricTable } from '../../src/qa/metrics.js';
+import type { Coverage, MetricRow, MetricTable } from '../../src/qa/metrics.js';
 import type { Answer, Citation, ParsedQuestion } from '../../src/qa/types.js';
 import { LIMITS } from '../../src/discord/limits.js';
-import {
-  COLORS,
-  boldText,
-  citationField,
-  cooldownMessage,
-  cut,
-  cutMarkdown,
-  embedLength,
-  escapeQuestion,
-  escapeText,
-  fitChoices,
-  fitEmbed,
-  fitEmbeds,
-  parseSourcesButton,
-  quoteSnippet,
-  readAs,
-  renderAnswer,
-  renderCoverage,
-  renderHelp,
-  renderMetricTable,
-  renderReindex,
-  renderSourcesPage,
-  userErrorMessage,
-  type Coverage,
-  type SourceDoc,
-} from '../../src/discord/render.js';
+import { cooldownMessage, readAs, renderAnswer } from '../../src/discord/answer-embed.js';
+import { citationField } from '../../src/discord/citations.js';
+import { renderCoverage } from '../../src/discord/commands/coverage-embed.js';
+import { renderHelp } from '../../src/discord/commands/help-embed.js';
+import { renderMetricTable } from '../../src/discord/commands/metric-embed.js';
+import { renderReindex } from '../../src/discord/commands/reindex-embed.js';
+import { parseSourcesButton, renderSourcesPage, type SourceDoc } from '../../src/discord/commands/sources-embed.js';
+import { COLORS, boldText, cut, cutMarkdown, embedLength, escapeQuestion, escapeText, fitChoices, fitEmbed, fitEmbeds, quoteSnippet } from '../../src/discord/format.js';
+import { userErrorMessage } from '../../src/discord/respond.js';
 
 /** Every limit Discord enforces on an embed. */
 function expectValidEmbed(e: APIEmbed): void {
@@ -409,13 +392,11 @@ describe('coverage, help, reindex', () => {
   it('coverage lists fit their fields', () => {
     const cov: Coverage = {
       documents: 3000,
-      dates: ['2010-01-01', '2024-12-31'],
-      regions: Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, name: `Region number ${i}`, facts: 400 - i })),
-      metrics: Array.from({ length: 900 }, (_, i) => ({ key: `m${i}`, name: `metric with a long name ${i}`, values: 900 - i })),
+      regions: Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, name: `Region number ${i}`, facts: 400 - i, years: [] })),
+      metrics: Array.from({ length: 900 }, (_, i) => ({ key: `m${i}`, name: `metric with a long name ${i}`, values: 900 - i, kinds: [], regions: [], years: [] })),
       years: Array.from({ length: 30 }, (_, i) => ({ year: 1995 + i, facts: i })),
-      builtAt: '2026-11-21T00:00:00Z',
     };
-    const e = renderCoverage(cov);
+    const e = renderCoverage(cov, { dates: ['2010-01-01', '2024-12-31'], builtAt: '2026-11-21T00:00:00Z' });
     expectValidEmbed(e);
     expect(e.fields?.[0]?.value).toMatch(/…and \d+ more$/);
     expect(e.fields?.[2]?.value).toMatch(/…and \d+ more \(browse with `\/metric`\)$/);
