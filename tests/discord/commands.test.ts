@@ -1,15 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DiscordAPIError, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { pino } from 'pino';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands, commandsJson, findCommand } from '../../src/discord/commands/index.js';
 import type { Command } from '../../src/discord/commands/types.js';
-import { IndexHolder } from '../../src/discord/index-holder.js';
-import { botLogger, scrubber, serializeError } from '../../src/discord/log.js';
 import { questionText } from '../../src/discord/messages.js';
-import { buildInWorker } from '../../src/discord/rebuild.js';
 import { RegionbotError } from '../../src/errors.js';
 import { buildIndex, type BuildSummary } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
@@ -355,74 +351,6 @@ describe('one ask flow for /ask and mentions', () => {
     };
     expect(await ask(first)).toBe('answered');
     expect(await ask(second)).toMatch(/^Please wait (29|30) s before asking another question\.$/);
-  });
-});
-
-describe('pieces', () => {
-  it('IndexHolder: one rebuild at a time, swap on success, the old index stays on failure', async () => {
-    let builds = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const holder = new IndexHolder(index, {
-      indexDir,
-      corpusDir: join(ROOT, 'corpus'),
-      logger: pino({ level: 'silent' }),
-      build: async (corpus, out) => {
-        builds++;
-        await gate;
-        return buildIndex(corpus, out);
-      },
-    });
-    const a = holder.reindex();
-    const b = holder.reindex();
-    expect(holder.get()).toBe(index);
-    release();
-    const [ra, rb] = await Promise.all([a, b]);
-    expect(builds).toBe(1);
-    expect([ra.joined, rb.joined]).toEqual([false, true]);
-    expect(holder.get()).toBe(ra.index);
-    expect(holder.get()).not.toBe(index);
-
-    const failing = new IndexHolder(index, { indexDir, corpusDir: '/nope', logger: pino({ level: 'silent' }), build: async () => Promise.reject(new Error('x')) });
-    await expect(failing.reindex()).rejects.toThrow('x');
-    expect(failing.get()).toBe(index);
-    expect(failing.pending).toBeNull();
-  });
-
-  it('the build worker reports the corpus error as a RegionbotError', async () => {
-    const { logger, entries } = memoryLogger();
-    const build = buildInWorker(logger);
-    const err = await build(join(dir, 'no-such-corpus'), join(dir, 'out')).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RegionbotError);
-    expect((err as RegionbotError).code).toBe('E_CORPUS');
-    expect(entries().some((e) => e.msg.includes('could not run'))).toBe(false);
-  });
-
-  it('logs never contain the bot token or interaction tokens', () => {
-    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.abcdef.ghijklmnopqrstuvwxyz0123456789';
-    const scrub = scrubber([token]);
-    expect(scrub(`Bot ${token}`)).toBe('Bot [redacted]');
-    expect(scrub('PATCH /webhooks/1234567890123456789/aW50ZXJhY3Rpb246MTIzOnNlY3JldA/messages/@original')).toBe(
-      'PATCH /webhooks/1234567890123456789/[redacted]/messages/@original',
-    );
-    const apiErr = new DiscordAPIError(
-      { code: 50035, message: 'Invalid Form Body' },
-      50035,
-      400,
-      'POST',
-      'http://127.0.0.1/api/v10/interactions/1234567890123456789/aW50ZXJhY3Rpb246c2VjcmV0dG9rZW4/callback',
-      { body: { token }, files: [] },
-    );
-    const out = serializeError(apiErr, scrub);
-    expect(out).toMatchObject({ code: 50035, status: 400, method: 'POST' });
-    expect(JSON.stringify(out)).not.toContain('c2VjcmV0dG9rZW4');
-    expect(JSON.stringify(out)).not.toContain(token);
-
-    const { logger: base, lines } = memoryLogger();
-    const log = botLogger(base, 'debug', [token]);
-    log.error({ err: new Error(`login failed for ${token}`), note: `token=${token}`, token, config: { DISCORD_TOKEN: token } }, 'failure');
-    expect(lines.join('')).not.toContain(token);
-    expect(lines.join('')).toContain('[redacted]');
   });
 });
 
