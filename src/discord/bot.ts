@@ -13,7 +13,8 @@ import { RegionbotError, discordError } from '../errors.js';
 import { loadIndex, readManifest, staleReason, type LoadedIndex } from '../index/store.js';
 import { commands } from './commands/index.js';
 import type { BotContext } from './commands/types.js';
-import { Cooldown } from './cooldown.js';
+import { askService } from '../app/ask.js';
+import { Cooldown } from '../app/cooldown.js';
 import { IndexHolder, type ReindexOutcome } from './index-holder.js';
 import { handleInteraction } from './interactions.js';
 import { safeMentions } from './limits.js';
@@ -67,7 +68,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     logger,
     index: () => holder.get(),
     reindex: () => holder.reindex(),
-    cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS),
+    ask: askService({ index: () => holder.get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger }),
     commandList: commands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
 

@@ -4,11 +4,12 @@
  * webhooks and system messages are ignored. Replies ping no one.
  */
 import type { APIEmbed, Message } from 'discord.js';
-import { answerQuestion } from '../qa/answer.js';
 import { helpText } from '../qa/help.js';
 import type { BotContext } from './commands/types.js';
 import { safeMentions } from './limits.js';
-import { cooldownMessage, fitContent, isPersonError, renderAnswer, userErrorMessage } from './render.js';
+import { cooldownMessage, renderAnswer } from './answer-embed.js';
+import { fitContent } from './format.js';
+import { userErrorMessage } from './respond.js';
 
 /** The question in a message: its text without the mentions of the bot (user or role). */
 export function questionText(content: string, botUserId: string, botRoleIds: readonly string[] = []): string {
@@ -44,23 +45,18 @@ export async function handleMessage(message: Message, ctx: BotContext, botUserId
     if (to.mentioned) await reply(message, { content: fitContent(helpText(ctx.index(), { short: true })) }, ctx);
     return;
   }
-  const { wait, notify } = ctx.cooldown.take(message.author.id);
-  if (wait > 0) {
-    if (notify) await reply(message, { content: cooldownMessage(wait) }, ctx);
-    return;
-  }
-  const log = { message: message.id, channel: message.channelId, user: message.author.id };
-  let answer;
-  const index = ctx.index();
+  const who = { id: message.author.id, via: to.mentioned ? ('mention' as const) : ('channel' as const), log: { message: message.id, channel: message.channelId } };
+  let outcome;
   try {
-    const started = performance.now();
-    answer = answerQuestion(index, question);
-    ctx.logger.info({ ...log, question, answered: answer.answered, intent: answer.intent, citations: answer.citations.length, ms: Math.round(performance.now() - started), via: to.mentioned ? 'mention' : 'channel' }, 'answered a message');
+    outcome = await ctx.ask(question, who);
   } catch (err) {
-    if (isPersonError(err)) ctx.logger.info({ ...log, reason: err.message }, 'question refused');
-    else ctx.logger.error({ err, ...log }, 'answering a message failed');
+    ctx.logger.error({ err, ...who.log, user: who.id }, 'answering a message failed');
     await reply(message, { content: userErrorMessage(err) }, ctx);
     return;
   }
-  await reply(message, { embeds: [renderAnswer(answer, { builtAt: index.manifest.builtAt })] }, ctx);
+  // A refusal is said; a cooldown only once per window (chat would fill up with "please wait").
+  if (outcome.kind === 'refused') await reply(message, { content: userErrorMessage(outcome.error) }, ctx);
+  else if (outcome.kind === 'wait') {
+    if (outcome.notify) await reply(message, { content: cooldownMessage(outcome.seconds) }, ctx);
+  } else await reply(message, { embeds: [renderAnswer(outcome.answer, { builtAt: outcome.builtAt })] }, ctx);
 }

@@ -5,7 +5,8 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import { safeMentions } from './limits.js';
-import { fitContent, isPersonError, userErrorMessage } from './render.js';
+import { isRegionbotError } from '../errors.js';
+import { fitContent, titleCase } from './format.js';
 
 /** An ephemeral text reply (only the person who used the command sees it). */
 export function ephemeral(content: string): { content: string; flags: MessageFlags.Ephemeral; allowedMentions: ReturnType<typeof safeMentions> } {
@@ -42,4 +43,18 @@ export async function replyError(interaction: RepliableInteraction, err: unknown
   } catch (sendErr) {
     logger.warn({ err: sendErr, ...describeInteraction(interaction) }, 'could not send the error note');
   }
+}
+
+/** An error the person caused and can fix (an empty or too long question, an unknown name). */
+export function isPersonError(err: unknown): err is Error {
+  return isRegionbotError(err) && (err.code === 'E_QUESTION' || err.code === 'E_NOT_FOUND' || err.code === 'E_USAGE');
+}
+
+/** What a person is told when something fails: their own mistake in words, anything else briefly. */
+export function userErrorMessage(err: unknown): string {
+  if (isPersonError(err)) {
+    const text = err.message.replace(/^regionbot:\s*/, '');
+    return fitContent(`${titleCase(text)}${/[.!?]$/.test(text) ? '' : '.'}`);
+  }
+  return 'Sorry, something went wrong on my side and I could not answer. It has been logged; please try again in a moment.';
 }

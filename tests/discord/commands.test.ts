@@ -1,38 +1,41 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DiscordAPIError, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands, commandsJson, findCommand } from '../../src/discord/commands/index.js';
 import type { Command } from '../../src/discord/commands/types.js';
-import { Cooldown } from '../../src/discord/cooldown.js';
-import { IndexHolder } from '../../src/discord/index-holder.js';
-import { handleInteraction } from '../../src/discord/interactions.js';
-import { botLogger, scrubber, serializeError } from '../../src/discord/log.js';
-import { handleMessage, questionText } from '../../src/discord/messages.js';
-import { buildInWorker } from '../../src/discord/rebuild.js';
+import { questionText } from '../../src/discord/messages.js';
 import { RegionbotError } from '../../src/errors.js';
 import { buildIndex, type BuildSummary } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
-import { autocomplete, button, command, context, memoryLogger, message } from './fakes.js';
+import { snowflake } from '../support/fake-discord/index.js';
+import { EPHEMERAL, SAFE_WIRE as SAFE, context, memoryLogger, startHarness, type Harness } from './harness.js';
 
+/**
+ * The command and message handlers with a context of each test's choosing, driven by the real
+ * discord.js client against the local Discord stand-in (see harness.ts).
+ */
 const ROOT = resolve(import.meta.dirname, '../..');
 const BOT = '555555555555555555';
-const SAFE = { parse: [], repliedUser: false };
 
 let dir: string;
 let indexDir: string;
 let index: LoadedIndex;
+let bot: Harness;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'regionbot-commands-'));
   indexDir = join(dir, 'index');
   await buildIndex(join(ROOT, 'corpus'), indexDir);
   index = await loadIndex(indexDir);
+  bot = await startHarness();
 });
 
+beforeEach(() => bot?.use(context(index)));
+
 afterAll(async () => {
+  await bot?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -64,64 +67,58 @@ describe('command definitions', () => {
 
 describe('/ask', () => {
   it('defers, then edits in the answer embed with its citation; pings no one', async () => {
-    const i = command('ask', { question: "What was Jilin's R&D investment in 2021?" });
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('ask', { question: "What was Jilin's R&D investment in 2021?" });
     expect(i.methods()).toEqual(['deferReply', 'editReply']);
     const edit = i.last('editReply');
-    expect(edit.allowedMentions).toEqual(SAFE);
+    expect(edit.allowed_mentions).toEqual(SAFE);
     expect(edit.embeds[0].description).toContain('15.95');
     expect(JSON.stringify(edit.embeds[0].fields)).toContain('000_0ae20fc01c1a99ca.txt');
   });
 
-  it('an empty or too long question: a short ephemeral note, nothing deferred', async () => {
-    for (const question of ['   ', 'x'.repeat(501)]) {
-      const i = command('ask', { question });
-      const { logger, entries } = memoryLogger();
-      await handleInteraction(i.asCommand, context(index, { logger }));
-      expect(i.methods()).toEqual(['reply']);
-      expect(i.last('reply').flags).toBe(MessageFlags.Ephemeral);
-      expect(i.last('reply').content).toMatch(/^The question is (empty|too long)/);
-      expect(entries().some((e) => e.msg === 'question refused' && e.level === 30)).toBe(true);
-    }
+  it.each([
+    ['empty', '   ', /^The question is empty/],
+    ['too long', 'x'.repeat(501), /^The question is too long/],
+  ])('an %s question: a short ephemeral note, nothing deferred', async (_name, question, note) => {
+    const { logger, entries } = memoryLogger();
+    bot.use(context(index, { logger }));
+    const i = await bot.command('ask', { question });
+    expect(i.methods()).toEqual(['reply']);
+    expect(i.last('reply').flags).toBe(EPHEMERAL);
+    expect(i.last('reply').content).toMatch(note);
+    expect(entries().some((e) => e.msg === 'question refused' && e.level === 30)).toBe(true);
   });
 
   it('cooldown per user: "please wait N s", others are not affected', async () => {
     let now = 1_000_000;
-    const ctx = context(index, { cooldownSeconds: 10, now: () => now });
-    const first = command('ask', { question: 'How many high-tech enterprises does Jilin have?' }, 'u1');
-    await handleInteraction(first.asCommand, ctx);
+    bot.use(context(index, { cooldownSeconds: 10, now: () => now }));
+    const [u1, u2] = [snowflake(), snowflake()];
+    await bot.command('ask', { question: 'How many high-tech enterprises does Jilin have?' }, { userId: u1 });
     now += 3_500;
-    const again = command('ask', { question: 'How many projects does Changchun have?' }, 'u1');
-    await handleInteraction(again.asCommand, ctx);
+    const again = await bot.command('ask', { question: 'How many projects does Changchun have?' }, { userId: u1 });
     expect(again.methods()).toEqual(['reply']);
-    expect(again.last('reply')).toMatchObject({ content: 'Please wait 7 s before asking another question.', flags: MessageFlags.Ephemeral, allowedMentions: SAFE });
-    const other = command('ask', { question: 'How many projects does Changchun have?' }, 'u2');
-    await handleInteraction(other.asCommand, ctx);
+    expect(again.last('reply')).toMatchObject({ content: 'Please wait 7 s before asking another question.', flags: EPHEMERAL, allowed_mentions: SAFE });
+    const other = await bot.command('ask', { question: 'How many projects does Changchun have?' }, { userId: u2 });
     expect(other.methods()).toEqual(['deferReply', 'editReply']);
     now += 7_000;
-    const later = command('ask', { question: 'How many projects does Changchun have?' }, 'u1');
-    await handleInteraction(later.asCommand, ctx);
+    const later = await bot.command('ask', { question: 'How many projects does Changchun have?' }, { userId: u1 });
     expect(later.methods()).toEqual(['deferReply', 'editReply']);
   });
 });
 
 describe('/metric', () => {
   it('autocomplete of the name: ≤ 25 choices of ≤ 100 characters, from memory', async () => {
-    const i = autocomplete('metric', { name: 'high' }, 'name');
-    await handleInteraction(i.asAutocomplete, context(index));
+    const i = await bot.autocomplete('metric', { name: 'high' }, 'name');
     const choices = i.last('respond') as { name: string; value: string }[];
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
     expect(choices[0]?.name).toMatch(/^high-tech enterprises/);
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
-    const all = autocomplete('metric', { name: '' }, 'name');
-    await handleInteraction(all.asAutocomplete, context(index));
+    const all = await bot.autocomplete('metric', { name: '' }, 'name');
     expect((all.last('respond') as unknown[]).length).toBe(25);
   });
 
   it('autocomplete of the region', async () => {
-    const i = autocomplete('metric', { name: 'high-tech enterprises', region: 'ji' }, 'region');
-    await handleInteraction(i.asAutocomplete, context(index));
+    const i = await bot.autocomplete('metric', { name: 'high-tech enterprises', region: 'ji' }, 'region');
     expect(i.last('respond')).toEqual([
       { name: 'Jiangyin', value: 'jiangyin' },
       { name: 'Jilin', value: 'jilin' },
@@ -137,15 +134,14 @@ describe('/metric', () => {
       },
     };
     const { logger, entries } = memoryLogger();
-    const i = autocomplete('metric', { name: 'x' }, 'name');
-    await handleInteraction(i.asAutocomplete, context(index, { logger }), [broken]);
+    bot.use(context(index, { logger }), [broken]);
+    const i = await bot.autocomplete('metric', { name: 'x' }, 'name');
     expect(i.last('respond')).toEqual([]);
     expect(entries().find((e) => e.msg === 'autocomplete failed')?.err).toMatchObject({ message: 'boom' });
   });
 
   it('a single value: answered at once (no chart, nothing to defer)', async () => {
-    const i = command('metric', { name: 'domestic technology transaction amount of industrial enterprises above designated size' });
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('metric', { name: 'domestic technology transaction amount of industrial enterprises above designated size' });
     expect(i.methods()).toEqual(['reply']);
     const embed = i.last('reply').embeds[0];
     expect(embed.title).toMatch(/^Domestic technology transaction amount/);
@@ -154,16 +150,14 @@ describe('/metric', () => {
   });
 
   it('a filter with no values says what exists', async () => {
-    const i = command('metric', { name: 'high-tech enterprises', region: 'changchun', year: 2030 });
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('metric', { name: 'high-tech enterprises', region: 'changchun', year: 2030 });
     expect(i.last('reply').embeds[0].description).toMatch(/^No values of \*\*high-tech enterprises\*\* for changchun in 2030/);
   });
 
   it('an unknown metric: an ephemeral note', async () => {
-    const i = command('metric', { name: 'number of unicorns on Mars' });
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('metric', { name: 'number of unicorns on Mars' });
     expect(i.methods()).toEqual(['reply']);
-    expect(i.last('reply').flags).toBe(MessageFlags.Ephemeral);
+    expect(i.last('reply').flags).toBe(EPHEMERAL);
     expect(i.last('reply').content).toMatch(/^I have no metric called "number of unicorns on Mars"/);
   });
 });
@@ -174,43 +168,40 @@ describe('/sources, /coverage, /help', () => {
       ...index,
       docs: Array.from({ length: 23 }, (_, i) => ({ ...index.docs[0]!, id: `${String(i).padStart(3, '0')}_x.txt`, title: `Article ${i}`, date: `2020-02-${String(i + 1).padStart(2, '0')}` })),
     };
-    const ctx = context(many);
-    const i = command('sources');
-    await handleInteraction(i.asCommand, ctx);
+    bot.use(context(many));
+    const i = await bot.command('sources');
     const first = i.last('reply');
     expect(first.embeds[0].footer.text).toContain('Page 1 of 3');
-    expect(first.allowedMentions).toEqual(SAFE);
+    expect(first.allowed_mentions).toEqual(SAFE);
     const next = first.components[0].components[1].custom_id as string;
-    const b = button(next);
-    await handleInteraction(b.asButton, ctx);
+    const page = bot.fake.originalMessage(i.id)!.id;
+    const b = await bot.button(next, page);
     expect(b.methods()).toEqual(['update']);
     expect(b.last('update').embeds[0].footer.text).toContain('Page 2 of 3');
     expect(b.last('update').embeds[0].description).toContain('**11.**');
-    const stray = button('unknown:1');
-    await handleInteraction(stray.asButton, ctx);
+    expect(bot.fake.getMessage(page)?.embeds[0]?.footer?.text).toContain('Page 2 of 3');
+    const stray = await bot.button('unknown:1', page);
     expect(stray.methods()).toEqual(['deferUpdate']);
   });
 
   it('/sources with the 5 corpus articles: one page, no buttons', async () => {
-    const i = command('sources');
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('sources');
     expect(i.last('reply').components).toBeUndefined();
     expect(i.last('reply').embeds[0].description).toContain('Jilin Makes Great Progress');
   });
 
   it('/coverage lists regions, years and metrics of the index', async () => {
-    const i = command('coverage');
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('coverage');
     const fields = i.last('reply').embeds[0].fields as { name: string; value: string }[];
     expect(fields.map((f) => f.name.split(' (')[0])).toEqual(['Regions with figures', 'Years', 'Metrics']);
     expect(fields[0]?.value).toMatch(/Jilin \(\d+\)/);
   });
 
   it('/help: ephemeral, with example questions from the index and every command', async () => {
-    const i = command('help');
-    await handleInteraction(i.asCommand, context(index, { channels: ['666666666666666666'] }));
+    bot.use(context(index, { channels: ['666666666666666666'] }));
+    const i = await bot.command('help');
     const r = i.last('reply');
-    expect(r.flags).toBe(MessageFlags.Ephemeral);
+    expect(r.flags).toBe(EPHEMERAL);
     const text = JSON.stringify(r.embeds[0]);
     expect(text).toContain('How many high-tech enterprises does');
     for (const c of commands) expect(text).toContain(`/${c.data.name}`);
@@ -222,19 +213,17 @@ describe('/reindex', () => {
   const summary: BuildSummary = { documents: 6, chunks: 50, facts: 77, metrics: 58, seconds: 0.4, outDir: '/x', skipped: [] };
 
   it('defers privately, then shows the build summary', async () => {
-    const i = command('reindex');
-    const ctx = context(index, { reindex: async () => ({ summary, index, before: { documents: 5, facts: 63, builtAt: 'x' }, joined: false }) });
-    await handleInteraction(i.asCommand, ctx);
+    bot.use(context(index, { reindex: async () => ({ summary, index, before: { documents: 5, facts: 63, builtAt: 'x' }, joined: false }) }));
+    const i = await bot.command('reindex');
     expect(i.methods()).toEqual(['deferReply', 'editReply']);
-    expect(i.calls[0]?.payload).toEqual({ flags: MessageFlags.Ephemeral });
+    expect(i.calls[0]?.payload).toEqual({ flags: EPHEMERAL });
     expect(i.last('editReply').embeds[0].title).toBe('Index rebuilt');
   });
 
   it('a failed rebuild says so (the old index keeps answering) and logs the error', async () => {
     const { logger, entries } = memoryLogger();
-    const i = command('reindex');
-    const ctx = context(index, { logger, reindex: async () => Promise.reject(new RegionbotError('E_CORPUS', 'cannot read the corpus folder /nope (ENOENT)')) });
-    await handleInteraction(i.asCommand, ctx);
+    bot.use(context(index, { logger, reindex: async () => Promise.reject(new RegionbotError('E_CORPUS', 'cannot read the corpus folder /nope (ENOENT)')) }));
+    const i = await bot.command('reindex');
     expect(i.last('editReply').content).toBe('The rebuild failed; I keep answering from the previous index. cannot read the corpus folder /nope (ENOENT)');
     expect(entries().find((e) => e.msg === 'reindex failed')?.level).toBe(50);
   });
@@ -250,11 +239,12 @@ describe('errors', () => {
       },
     };
     const { logger, entries } = memoryLogger();
-    const i = command('ask', { question: 'q' });
-    await handleInteraction(i.asCommand, context(index, { logger }), [failing]);
+    bot.use(context(index, { logger }), [failing]);
+    const i = await bot.command('ask', { question: 'q' });
     expect(i.methods()).toEqual(['deferReply', 'deleteReply', 'followUp']);
-    expect(i.last('followUp')).toMatchObject({ flags: MessageFlags.Ephemeral, allowedMentions: SAFE });
+    expect(i.last('followUp')).toMatchObject({ flags: EPHEMERAL, allowed_mentions: SAFE });
     expect(i.last('followUp').content).toMatch(/^Sorry, something went wrong/);
+    expect(bot.fake.originalMessage(i.id)?.deleted).toBe(true);
     const logged = entries().find((e) => e.msg === 'interaction failed');
     expect(logged?.level).toBe(50);
     expect(logged?.err).toMatchObject({ type: 'Error', message: 'database on fire' });
@@ -269,15 +259,14 @@ describe('errors', () => {
         throw new TypeError('nope');
       },
     };
-    const i = command('coverage');
-    await handleInteraction(i.asCommand, context(index), [failing]);
+    bot.use(context(index), [failing]);
+    const i = await bot.command('coverage');
     expect(i.methods()).toEqual(['reply']);
-    expect(i.last('reply').flags).toBe(MessageFlags.Ephemeral);
+    expect(i.last('reply').flags).toBe(EPHEMERAL);
   });
 
   it('an unknown command: an ephemeral note', async () => {
-    const i = command('frobnicate');
-    await handleInteraction(i.asCommand, context(index));
+    const i = await bot.command('frobnicate');
     expect(i.last('reply').content).toMatch(/deploy-commands/);
   });
 });
@@ -289,143 +278,79 @@ describe('messages', () => {
     expect(questionText(`<@123> <@${BOT}>`, BOT)).toBe('<@123>');
   });
 
+  // BOT, ROLE and EVERYONE stand for the bot's user id, its managed role and the guild's @everyone role.
+  const QUESTION = "What was Jilin's R&D investment in 2021?";
   it.each([
-    ['a mention', message(`<@${BOT}> What was Jilin's R&D investment in 2021?`, { mentionUsers: [BOT] }), true],
-    ['a mention of the bot role', message(`<@&777> What was Jilin's R&D investment in 2021?`, { mentionRoles: [{ id: '777', botId: BOT }] }), true],
-    ['a watched channel', message("What was Jilin's R&D investment in 2021?", { channelId: '999999999999999999' }), true],
-    ['another channel, no mention', message("What was Jilin's R&D investment in 2021?"), false],
-    ['a mention of another role', message(`<@&778> What was Jilin's R&D investment in 2021?`, { mentionRoles: [{ id: '778' }] }), false],
-    ['a bot author', message(`<@${BOT}> What was Jilin's R&D investment in 2021?`, { mentionUsers: [BOT], bot: true }), false],
-  ])('%s → answered: %s', async (_name, m, answered) => {
-    await handleMessage(m.asMessage, context(index, { channels: ['999999999999999999'] }), BOT);
+    ['a mention', `<@BOT> ${QUESTION}`, {}, true],
+    ['a mention of the bot role', `<@&ROLE> ${QUESTION}`, {}, true],
+    ['a watched channel', QUESTION, { watched: true }, true],
+    ['another channel, no mention', QUESTION, {}, false],
+    ['a mention of another role', `<@&EVERYONE> ${QUESTION}`, {}, false],
+    ['a bot author', `<@BOT> ${QUESTION}`, { authorBot: true }, false],
+  ])('%s → answered: %s', async (_name, template, opts: { watched?: boolean; authorBot?: boolean }, answered) => {
+    bot.use(context(index, { channels: [bot.otherChannel] }));
+    const content = template.replace('BOT', bot.fake.botUserId).replace('ROLE', bot.fake.botRoleId).replace('EVERYONE', bot.fake.guildId);
+    const { replies } = await bot.message(content, { authorId: snowflake(), ...(opts.watched ? { channelId: bot.otherChannel } : {}), ...(opts.authorBot ? { authorBot: true } : {}) });
     if (!answered) {
-      expect(m.replies).toEqual([]);
+      expect(replies).toEqual([]);
       return;
     }
-    expect(m.replies).toHaveLength(1);
-    expect(m.replies[0].allowedMentions).toEqual(SAFE);
-    expect(m.replies[0].embeds[0].description).toContain('15.95');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.allowed_mentions).toEqual(SAFE);
+    expect(replies[0]?.mentions).toEqual([]);
+    expect(replies[0]?.embeds[0]?.description).toContain('15.95');
   });
 
   it('a bare mention gets a short help; the cooldown note is sent once per window', async () => {
-    const bare = message(`<@${BOT}>`, { mentionUsers: [BOT] });
-    const ctx = context(index, { cooldownSeconds: 30 });
-    await handleMessage(bare.asMessage, ctx, BOT);
-    expect(bare.replies[0].content).toMatch(/for example/);
-    const ask = (q: string) => message(`<@${BOT}> ${q}`, { mentionUsers: [BOT], author: '888888888888888888' });
-    const a = ask('How many high-tech enterprises does Jilin have?');
-    const b = ask('And in 2018?');
-    const c = ask('Hello?');
-    for (const m of [a, b, c]) await handleMessage(m.asMessage, ctx, BOT);
-    expect(a.replies[0].embeds).toHaveLength(1);
-    expect(b.replies).toEqual([{ content: 'Please wait 30 s before asking another question.', allowedMentions: SAFE }]);
+    bot.use(context(index, { cooldownSeconds: 30 }));
+    const bare = await bot.message(bot.fake.mention(), { authorId: snowflake() });
+    expect(bare.replies[0]?.content).toMatch(/for example/);
+    const author = snowflake();
+    const ask = (q: string) => bot.message(`${bot.fake.mention()} ${q}`, { authorId: author });
+    const a = await ask('How many high-tech enterprises does Jilin have?');
+    const b = await ask('And in 2018?');
+    const c = await ask('Hello?');
+    expect(a.replies[0]?.embeds).toHaveLength(1);
+    expect(b.replies.map((r) => [r.content, r.allowed_mentions])).toEqual([['Please wait 30 s before asking another question.', SAFE]]);
     expect(c.replies).toEqual([]);
   });
 
   it('a reply that fails (message deleted, no permission) is logged, not thrown', async () => {
     const { logger, entries } = memoryLogger();
-    const m = message(`<@${BOT}> What was Jilin's R&D investment in 2021?`, { mentionUsers: [BOT] });
-    m.reply = async () => {
-      throw new Error('Missing Permissions');
-    };
-    await handleMessage(m.asMessage, context(index, { logger }), BOT);
-    expect(entries().find((e) => e.msg === 'could not reply to a message')?.level).toBe(40);
+    bot.use(context(index, { logger }));
+    bot.fake.failNext('POST /channels/', { status: 403, code: 50013, message: 'Missing Permissions' });
+    const { replies } = await bot.message(`${bot.fake.mention()} ${"What was Jilin's R&D investment in 2021?"}`, { authorId: snowflake() });
+    expect(replies).toEqual([]);
+    const logged = entries().find((e) => e.msg === 'could not reply to a message');
+    expect(logged?.level).toBe(40);
+    expect(logged?.err).toMatchObject({ code: 50013 });
   });
 });
 
-describe('pieces', () => {
-  it('Cooldown', () => {
-    let now = 0;
-    const cd = new Cooldown(5, () => now);
-    expect(cd.take('a')).toEqual({ wait: 0, notify: false });
-    now = 1000;
-    expect(cd.take('a')).toEqual({ wait: 4, notify: true });
-    expect(cd.take('a')).toEqual({ wait: 4, notify: false });
-    expect(cd.take('b').wait).toBe(0);
-    now = 5000;
-    expect(cd.take('a').wait).toBe(0);
-    expect(new Cooldown(0).take('a').wait).toBe(0);
+describe('one ask flow for /ask and mentions', () => {
+  it('the same question gets the same answer either way', async () => {
+    const slash = await bot.command('ask', { question: "What was Jilin's R&D investment in 2021?" }, { userId: snowflake() });
+    const mention = await bot.message(`${bot.fake.mention()} What was Jilin's R&D investment in 2021?`, { authorId: snowflake() });
+    expect(slash.last('editReply').embeds).toHaveLength(1);
+    expect(mention.replies[0]?.embeds).toEqual(bot.fake.originalMessage(slash.id)?.embeds);
   });
 
-  it('IndexHolder: one rebuild at a time, swap on success, the old index stays on failure', async () => {
-    let builds = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const holder = new IndexHolder(index, {
-      indexDir,
-      corpusDir: join(ROOT, 'corpus'),
-      logger: pino({ level: 'silent' }),
-      build: async (corpus, out) => {
-        builds++;
-        await gate;
-        return buildIndex(corpus, out);
-      },
-    });
-    const a = holder.reindex();
-    const b = holder.reindex();
-    expect(holder.get()).toBe(index);
-    release();
-    const [ra, rb] = await Promise.all([a, b]);
-    expect(builds).toBe(1);
-    expect([ra.joined, rb.joined]).toEqual([false, true]);
-    expect(holder.get()).toBe(ra.index);
-    expect(holder.get()).not.toBe(index);
-
-    const failing = new IndexHolder(index, { indexDir, corpusDir: '/nope', logger: pino({ level: 'silent' }), build: async () => Promise.reject(new Error('x')) });
-    await expect(failing.reindex()).rejects.toThrow('x');
-    expect(failing.get()).toBe(index);
-    expect(failing.pending).toBeNull();
-  });
-
-  it('the build worker reports the corpus error as a RegionbotError', async () => {
-    const { logger, entries } = memoryLogger();
-    const build = buildInWorker(logger);
-    const err = await build(join(dir, 'no-such-corpus'), join(dir, 'out')).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RegionbotError);
-    expect((err as RegionbotError).code).toBe('E_CORPUS');
-    expect(entries().some((e) => e.msg.includes('could not run'))).toBe(false);
-  });
-
-  it('/reindex after the corpus was emptied keeps the good index (the worker build refuses to replace it)', async () => {
-    const corpus = join(dir, 'emptied-corpus');
-    const out = join(dir, 'emptied-index');
-    await cp(join(ROOT, 'corpus'), corpus, { recursive: true });
-    await buildIndex(corpus, out);
-    const good = await loadIndex(out);
-    for (const f of await readdir(corpus)) await rm(join(corpus, f));
-    const holder = new IndexHolder(good, { indexDir: out, corpusDir: corpus, logger: pino({ level: 'silent' }), build: buildInWorker(pino({ level: 'silent' })) });
-    const err = await holder.reindex().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RegionbotError);
-    expect((err as RegionbotError).message).toMatch(/gave no articles .* \(5 articles\) was kept/);
-    expect(holder.get()).toBe(good);
-    expect((await loadIndex(out)).docs).toHaveLength(5);
-  });
-
-  it('logs never contain the bot token or interaction tokens', () => {
-    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.abcdef.ghijklmnopqrstuvwxyz0123456789';
-    const scrub = scrubber([token]);
-    expect(scrub(`Bot ${token}`)).toBe('Bot [redacted]');
-    expect(scrub('PATCH /webhooks/1234567890123456789/aW50ZXJhY3Rpb246MTIzOnNlY3JldA/messages/@original')).toBe(
-      'PATCH /webhooks/1234567890123456789/[redacted]/messages/@original',
-    );
-    const apiErr = new DiscordAPIError(
-      { code: 50035, message: 'Invalid Form Body' },
-      50035,
-      400,
-      'POST',
-      'http://127.0.0.1/api/v10/interactions/1234567890123456789/aW50ZXJhY3Rpb246c2VjcmV0dG9rZW4/callback',
-      { body: { token }, files: [] },
-    );
-    const out = serializeError(apiErr, scrub);
-    expect(out).toMatchObject({ code: 50035, status: 400, method: 'POST' });
-    expect(JSON.stringify(out)).not.toContain('c2VjcmV0dG9rZW4');
-    expect(JSON.stringify(out)).not.toContain(token);
-
-    const { logger: base, lines } = memoryLogger();
-    const log = botLogger(base, 'debug', [token]);
-    log.error({ err: new Error(`login failed for ${token}`), note: `token=${token}`, token, config: { DISCORD_TOKEN: token } }, 'failure');
-    expect(lines.join('')).not.toContain(token);
-    expect(lines.join('')).toContain('[redacted]');
+  it.each([
+    ['/ask first, then a mention', 'slash', 'mention'],
+    ['a mention first, then /ask', 'mention', 'slash'],
+  ] as const)('they share one cooldown: %s', async (_name, first, second) => {
+    bot.use(context(index, { cooldownSeconds: 30 }));
+    const user = snowflake();
+    const ask = async (via: 'slash' | 'mention') => {
+      if (via === 'slash') {
+        const i = await bot.command('ask', { question: 'How many high-tech enterprises does Jilin have?' }, { userId: user });
+        return i.last('editReply')?.embeds?.length ? 'answered' : (i.last('reply')?.content as string);
+      }
+      const m = await bot.message(`${bot.fake.mention()} How many high-tech enterprises does Jilin have?`, { authorId: user });
+      return m.replies[0]?.embeds.length ? 'answered' : m.replies[0]?.content;
+    };
+    expect(await ask(first)).toBe('answered');
+    expect(await ask(second)).toMatch(/^Please wait (29|30) s before asking another question\.$/);
   });
 });
 

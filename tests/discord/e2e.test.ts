@@ -1,6 +1,6 @@
 /**
  * End to end: a real index built from the corpus, the real discord.js client of `startBot`, and the
- * local stand-in of Discord (tests/support/fake-discord.ts) on 127.0.0.1.
+ * local stand-in of Discord (tests/support/fake-discord/) on 127.0.0.1.
  */
 import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import {
   type FakeDiscord,
   type Json,
   type StoredMessage,
-} from '../support/fake-discord.js';
+} from '../support/fake-discord/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const JILIN_DOC = '000_0ae20fc01c1a99ca.txt';

@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { MAX_QUESTION_LENGTH, answerQuestion } from '../../qa/answer.js';
+import { MAX_QUESTION_LENGTH } from '../../app/ask.js';
 import { safeMentions } from '../limits.js';
-import { cooldownMessage, renderAnswer } from '../render.js';
-import { ephemeral } from '../respond.js';
+import { cooldownMessage, renderAnswer } from '../answer-embed.js';
+import { ephemeral, userErrorMessage } from '../respond.js';
 import type { Command } from './types.js';
 
-/** `/ask question:` — answer from the index, with citations. */
+/** `/ask question:` — answer from the index, with citations (the ask flow is src/app/ask.ts). */
 export const ask: Command = {
   data: new SlashCommandBuilder()
     .setName('ask')
@@ -20,22 +20,11 @@ export const ask: Command = {
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
-    const trimmed = question.trim();
-    // An empty or too long question: answerQuestion says why (RegionbotError, shown privately).
-    if (trimmed.length === 0 || trimmed.length > MAX_QUESTION_LENGTH) answerQuestion(ctx.index(), question);
-    const { wait } = ctx.cooldown.take(interaction.user.id);
-    if (wait > 0) {
-      await interaction.reply(ephemeral(cooldownMessage(wait)));
-      return;
-    }
-    await interaction.deferReply();
-    const index = ctx.index();
-    const started = performance.now();
-    const answer = answerQuestion(index, question);
-    ctx.logger.info(
-      { interaction: interaction.id, user: interaction.user.id, question: trimmed, answered: answer.answered, intent: answer.intent, citations: answer.citations.length, ms: Math.round(performance.now() - started) },
-      'answered /ask',
-    );
-    await interaction.editReply({ embeds: [renderAnswer(answer, { builtAt: index.manifest.builtAt })], allowedMentions: safeMentions() });
+    const who = { id: interaction.user.id, via: 'slash' as const, log: { interaction: interaction.id } };
+    // Admitted: say "thinking…" publicly while answering. Refusals are private notes.
+    const outcome = await ctx.ask(question, who, { admitted: () => interaction.deferReply() });
+    if (outcome.kind === 'refused') await interaction.reply(ephemeral(userErrorMessage(outcome.error)));
+    else if (outcome.kind === 'wait') await interaction.reply(ephemeral(cooldownMessage(outcome.seconds)));
+    else await interaction.editReply({ embeds: [renderAnswer(outcome.answer, { builtAt: outcome.builtAt })], allowedMentions: safeMentions() });
   },
 };

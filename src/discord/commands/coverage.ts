@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { safeMentions } from '../limits.js';
-import { coverageOf, renderCoverage } from '../render.js';
+import { coverage as coverageOfIndex } from '../../qa/metrics.js';
+import { articleDates, renderCoverage } from './coverage-embed.js';
 import type { Command } from './types.js';
 
 /** `/coverage` — the regions, metrics and years the index holds. */
@@ -8,6 +9,8 @@ export const coverage: Command = {
   data: new SlashCommandBuilder().setName('coverage').setDescription('Which regions, metrics and years the articles cover'),
 
   async execute(interaction, ctx) {
-    await interaction.reply({ embeds: [renderCoverage(coverageOf(ctx.index()))], allowedMentions: safeMentions() });
+    const index = ctx.index();
+    const embed = renderCoverage(coverageOfIndex(index), { dates: articleDates(index.docs), builtAt: index.manifest.builtAt });
+    await interaction.reply({ embeds: [embed], allowedMentions: safeMentions() });
   },
 };

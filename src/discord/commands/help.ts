@@ -1,7 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { exampleQuestions, helpText } from '../../qa/help.js';
 import { safeMentions } from '../limits.js';
-import { renderHelp } from '../render.js';
+import { renderHelp } from './help-embed.js';
 import type { Command } from './types.js';
 
 /** `/help` — what the bot can do, with example questions drawn from the index. */

@@ -2,7 +2,8 @@ import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { renderChartPng } from '../../charts/chart.js';
 import { metricChart, metricTable, suggestMetrics, suggestRegions } from '../../qa/metrics.js';
 import { safeMentions } from '../limits.js';
-import { escapeText, fitChoices, renderMetricTable } from '../render.js';
+import { escapeText, fitChoices } from '../format.js';
+import { renderMetricTable } from './metric-embed.js';
 import { ephemeral } from '../respond.js';
 import type { Command } from './types.js';
 

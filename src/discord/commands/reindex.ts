@@ -1,7 +1,8 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { isRegionbotError } from '../../errors.js';
 import { safeMentions } from '../limits.js';
-import { fitContent, renderReindex } from '../render.js';
+import { fitContent } from '../format.js';
+import { renderReindex } from './reindex-embed.js';
 import type { Command } from './types.js';
 
 /**

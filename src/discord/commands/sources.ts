@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { LoadedIndex } from '../../index/store.js';
 import { safeMentions } from '../limits.js';
-import { parseSourcesButton, renderSourcesPage } from '../render.js';
+import { parseSourcesButton, renderSourcesPage } from './sources-embed.js';
 import type { Command } from './types.js';
 
 function page(index: LoadedIndex, n: number) {

@@ -8,7 +8,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { LoadedIndex } from '../../index/store.js';
-import type { Cooldown } from '../cooldown.js';
+import type { Ask } from '../../app/ask.js';
 import type { ReindexOutcome } from '../index-holder.js';
 
 /** What command handlers get besides the interaction. Plain data and functions: easy to fake in tests. */
@@ -19,7 +19,8 @@ export interface BotContext {
   index(): LoadedIndex;
   /** Rebuild the index from the corpus and swap it in; joins a rebuild already running. */
   reindex(): Promise<ReindexOutcome>;
-  readonly cooldown: Cooldown;
+  /** Asking a question (checks, cooldown, answer, log): shared by /ask and messages. */
+  readonly ask: Ask;
   /** Name and description of every slash command (for /help). */
   readonly commandList: readonly { name: string; description: string }[];
 }
