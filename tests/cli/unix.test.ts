@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildIndex } from '../../src/index/build.js';
-import { startFakeDiscord } from '../support/fake-discord.js';
+import { startFakeDiscord } from '../support/fake-discord/index.js';
 
 const sh = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
