@@ -173,7 +173,7 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
     case 'compare': {
       // "how much did X grow vs 2019", "X's average annual growth from 2019 to 2022": one place's change.
       const wantsChange = q.want === 'change' || q.want === 'multiple';
-      if (wantsChange && q.regions.length <= 1) {
+      if (wantsChange && q.regions.length <= 1 && /\b(?:vs\.?|versus|since|compared (?:to|with)|from)\s+(?:19|20)\d\d\b|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\bcompared (?:to|with) (?:the )?(?:year before|previous year|last year|a year (?:earlier|before))|\byear[- ]on[- ]year\b/i.test(q.text)) {
         const a = numericAnswer(index, { ...q, intent: 'numeric' }, trimmed);
         if (a) return a;
       }

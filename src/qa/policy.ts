@@ -7,13 +7,14 @@ const STATES_AMOUNT = /\d[\d,.]*\s*(?:million|billion|trillion|percent|%|yuan|rm
 /** Words that ask for a figure without saying which kind ("Jiangyin's target for ...", "the index value"). */
 const FIGURE_WORDS = /\b(?:target|goal|total|figure|amount|number|rate|value|level|ratio|share|size|scale|count|how big|how large)\b/i;
 /** "what is Jilin's X": a place's X is a figure. */
-const PLACE_OF = /^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+['’]s\s/i;
+const PLACE_OF = /^what(?:'s| is| was)\s+(?:the\s+)?[a-z-]+['’]s\s/i;
 
 export function readerApplies(q: ParsedQuestion): boolean {
   if (q.intent !== 'numeric' && q.intent !== 'definition' && q.intent !== 'search') return false;
   if (STATES_AMOUNT.test(q.text)) return false;
   if (q.want !== null && q.want !== 'any') return true;
-  return /\bhow (?:many|much)\b/i.test(q.text) || FIGURE_WORDS.test(q.text);
+  // "jilin high-tech enterprises in 2015": a place, a year and a metric ask for a figure.
+  return /\bhow (?:many|much)\b/i.test(q.text) || FIGURE_WORDS.test(q.text) || (q.intent === 'search' && q.year !== null && q.regions.length > 0 && q.metricTerms.length > 0);
 }
 
 /** "what is Jiangyin's GDP" asks for a place's figure: when the reader cannot give it, a quoted sentence is no answer either. */

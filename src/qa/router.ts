@@ -37,7 +37,7 @@ const LIST = /^(?:which|what are the|what were the|list|name)\b|\bwhat are (?:th
 const DEFINITION = /^(?:what is|what's|whats|what are|what was|what were|define|explain|describe|tell me about|meaning of|what does .* mean)\b/;
 const PERSON = /^(?:who is|who's|whos|who was|who are|who were|who)\b/;
 
-const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should|wants?\s+(?:to\s+\w+\s+)?by|hopes?\s+to)\b/;
+const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should|wants?\s+(?:to\s+\w+\s+)?by|hopes?\s+to|(?:is|are)\s+(?:setting up|launching|building|establishing|creating|preparing))\b/;
 
 /** Words of a question that say what kind of question it is, not what it is about. */
 const QUESTION_WORDS = new Set([
