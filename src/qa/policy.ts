@@ -11,7 +11,7 @@ const PLACE_OF = /^what(?:'s| is| was)\s+(?:the\s+)?[a-z-]+['’]s\s/i;
 
 export function readerApplies(q: ParsedQuestion): boolean {
   if (q.intent !== 'numeric' && q.intent !== 'definition' && q.intent !== 'search') return false;
-  if (STATES_AMOUNT.test(q.text)) return false;
+  if (STATES_AMOUNT.test(q.text) && !/\bhow (?:many|much)\b/i.test(q.text)) return false;
   if (q.want !== null && q.want !== 'any') return true;
   // "jilin high-tech enterprises in 2015": a place, a year and a metric ask for a figure.
   return /\bhow (?:many|much)\b/i.test(q.text) || FIGURE_WORDS.test(q.text) || (q.intent === 'search' && q.year !== null && q.regions.length > 0 && q.metricTerms.length > 0);

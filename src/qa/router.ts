@@ -26,7 +26,7 @@ const WANTS: readonly [RegExp, NumericWant][] = [
   [/\bhow many times\b|\b(?:multiple|fold)\b|\btimes (?:that|as|more|higher|larger)\b/, 'multiple'],
   [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b/, 'rank'],
   [/\bby how much\b|\bhow (?:much|fast) (?:did|has|have|does|do)\b.*\b(?:grow|grown|increase|increased|rise|risen|go up|gone up|change|changed|jump|jumped|expand|expanded)\b|\b(?:grown|risen)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
-  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b|\bof (?:its |the |their )?gdp\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
+  [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b[^?]*\bgdp\b|\bof (?:its |the |their )?gdp\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
   [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|spend|spent|worth|value of|deals|value added|added value|revenue|income|output value|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
   [/\bhow many\b|\bnumber of\b|\bcount of\b|\bcount\b/, 'count'],
 ];
