@@ -4,6 +4,7 @@
  */
 import { isBoilerplateLine, repairText, stripTrailingCredits } from './clean.js';
 import { findDate, parseDate } from './dates.js';
+import { renderTables } from './tables.js';
 import { gazetteer } from './gazetteer.js';
 import type { Article } from './types.js';
 
@@ -148,9 +149,7 @@ export function parseArticle(id: string, raw: string): Article {
 
   // The body: what follows the title and dateline, without boilerplate.
   const bodyFrom = Math.max(datelineAt, titleAt) + 1;
-  const bodyLines = lines
-    .slice(bodyFrom)
-    .filter((l) => !isBoilerplateLine(l));
+  const bodyLines = renderTables(lines.slice(bodyFrom).filter((l) => !isBoilerplateLine(l)));
   const paragraphs = paragraphsOf(bodyLines)
     .map((p) => stripTrailingCredits(repairText(p)))
     .filter((p) => /[A-Za-z\u4e00-\u9fff]/.test(p) && !isBoilerplateLine(p));

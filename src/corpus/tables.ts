@@ -1,0 +1,191 @@
+/**
+ * Flattened tables: scraped pages lose a table's grid and keep its cells as lines, either one cell per
+ * line ("City", "R&D intensity (%)", "Shenzhen", "5.49", ...) or one row per line ("R&D intensity (%)
+ * 2.34 2.46 —"). Read as prose they are a run of numbers nobody can attribute. Here each detected table
+ * becomes one plain sentence per cell ("In 2022, Shenzhen's R&D intensity was 5.49 percent."), so the
+ * fact extractor and the reader see the row, the column, the unit and the year next to the value.
+ * Pure functions over lines.
+ */
+
+const VALUE = /^(?:[-–—]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/;
+const YEAR = /^(?:19|20)\d\d$/;
+
+function isValue(s: string): boolean {
+  return VALUE.test(s.trim());
+}
+
+/** A cell-like line: short, not a value, not a sentence. */
+function isLabel(s: string): boolean {
+  const t = s.trim();
+  return t.length > 0 && t.length <= 80 && !isValue(t) && !/[.!?。]$/.test(t) && /[A-Za-z\u4e00-\u9fff]/.test(t);
+}
+
+interface Unit {
+  name: string;
+  unit: string | null;
+}
+
+/** "R&D expenditure (100 million yuan)" -> name "R&D expenditure", unit "100 million yuan". */
+export function splitUnit(label: string): Unit {
+  const m = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$/.exec(label.trim());
+  if (!m) return { name: label.trim(), unit: null };
+  return { name: (m[1] ?? '').trim(), unit: (m[2] ?? '').trim() };
+}
+
+/** The value with its unit as prose: "5.49 percent", "1,880.5 hundred million yuan", "23,100". */
+function withUnit(value: string, unit: string | null): string {
+  if (!unit) return value;
+  const u = unit.trim();
+  if (/^%$|^percent$/i.test(u)) return `${value} percent`;
+  if (/^100 million\b/i.test(u)) return `${value} hundred million${u.slice('100 million'.length)}`;
+  if (/^10,?000\b/i.test(u)) return `${value} ten thousand${u.replace(/^10,?000/, '')}`;
+  return `${value} ${u}`;
+}
+
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
+function sentenceFor(entity: string | null, metric: Unit, value: string, year: string | null): string | null {
+  if (/^[-–—]$/.test(value)) return null;
+  const when = year ? `In ${year}, ` : '';
+  const growth = /^(?:growth|increase|change|growth rate)$/i.test(metric.name);
+  if (growth) return null; // a growth column is stated by its own row (see rowPerLine)
+  if (!metric.unit) {
+    const what = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+    return entity ? `${when}${entity} had ${value} ${what}.` : `${when}the number of ${what} was ${value}.`;
+  }
+  // "Technology contract turnover" inside a sentence reads "technology contract turnover"; "R&D" stays.
+  const name = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+  const subject = entity ? `${possessive(entity)} ${name}` : name;
+  return `${when}${year ? subject : subject.replace(/^\w/, (c) => c.toUpperCase())} was ${withUnit(value, metric.unit)}.`;
+}
+
+/** The year a caption gives a table: "Key indicators of major cities (2022)". */
+function captionYear(caption: string | undefined): string | null {
+  const m = caption ? /\b((?:19|20)\d\d)\b/.exec(caption) : null;
+  return m ? (m[1] ?? null) : null;
+}
+
+export interface TableBlock {
+  /** Line range [start, end) the table occupied. */
+  start: number;
+  end: number;
+  sentences: string[];
+}
+
+/** One cell per line: n header labels, then rows of one label and n-1 values. */
+function cellPerLine(lines: string[], at: number): TableBlock | null {
+  let best: { n: number; rows: number } | null = null;
+  for (let n = 3; n <= 8; n++) {
+    const header = lines.slice(at, at + n);
+    if (header.length < n || !header.every(isLabel)) continue;
+    let rows = 0;
+    for (let r = at + n; r + n <= lines.length; r += n) {
+      const row = lines.slice(r, r + n);
+      if (!isLabel(row[0] ?? '') || !row.slice(1).every(isValue)) break;
+      rows++;
+    }
+    if (rows >= 2 && (!best || rows * n > best.rows * best.n)) best = { n, rows };
+  }
+  if (!best) return null;
+  const { n, rows } = best;
+  const header = lines.slice(at + 1, at + n).map((h) => splitUnit(h.trim()));
+  const year = captionYear(lines[at - 1]);
+  const sentences: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = lines.slice(at + n + r * n, at + n + (r + 1) * n).map((c) => c.trim());
+    const entity = row[0] ?? '';
+    row.slice(1).forEach((v, j) => {
+      const s = sentenceFor(entity, header[j]!, v, year);
+      if (s) sentences.push(s);
+    });
+  }
+  return { start: at, end: at + n + rows * n, sentences };
+}
+
+/** Trailing value cells of a line: "R&D intensity (%) 2.34 2.46 —" -> label and ["2.34", "2.46", "—"]. */
+function rowCells(line: string): { label: string; values: string[] } | null {
+  const tokens = line.trim().split(/\s+/);
+  const values: string[] = [];
+  while (tokens.length > 0 && isValue(tokens[tokens.length - 1]!)) values.unshift(tokens.pop()!);
+  const label = tokens.join(' ');
+  if (values.length < 2 || !isLabel(label)) return null;
+  return { label, values };
+}
+
+/** The value columns of a header line: "Indicator 2021 2022 Growth (%)" -> ["2021", "2022", "Growth (%)"]. */
+function headerColumns(line: string, count: number): string[] | null {
+  const tokens = line.trim().split(/\s+/).slice(1);
+  const cols: string[] = [];
+  for (const t of tokens) {
+    const last = cols[cols.length - 1];
+    if (YEAR.test(t) || last === undefined || YEAR.test(last)) cols.push(t);
+    else cols[cols.length - 1] = `${last} ${t}`;
+  }
+  return cols.length === count && cols.some((c) => YEAR.test(c)) ? cols : null;
+}
+
+/** Whose figures a table gives, from the line that introduces it: "the province's main indicators" -> "the province". */
+export function tableOwner(lead: string | undefined): string | null {
+  const m = lead ? /\b((?:the|this|our) (?:province|city|region|country|district|county|zone)|[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b/.exec(lead) : null;
+  return m ? (m[1] ?? null) : null;
+}
+
+/** One row per line under a header of year columns. */
+function rowPerLine(lines: string[], at: number): TableBlock | null {
+  const first = rowCells(lines[at + 1] ?? '');
+  if (!first) return null;
+  const cols = headerColumns(lines[at] ?? '', first.values.length);
+  if (!cols) return null;
+  let end = at + 1;
+  const sentences: string[] = [];
+  let lead = at - 1;
+  while (lead >= 0 && !(lines[lead] ?? '').trim()) lead--;
+  const owner = tableOwner(lines[lead]);
+  while (end < lines.length) {
+    const row = rowCells(lines[end] ?? '');
+    if (!row || row.values.length !== cols.length) break;
+    const metric = splitUnit(row.label);
+    const years = cols.filter((c) => YEAR.test(c));
+    cols.forEach((c, j) => {
+      const v = row.values[j]!;
+      if (YEAR.test(c)) {
+        const s = sentenceFor(owner, metric, v, c);
+        if (s) sentences.push(s);
+      } else if (/^(?:growth|increase|change)\b/i.test(c) && !/^[-–—]$/.test(v)) {
+        const unit = splitUnit(c).unit;
+        sentences.push(`In ${years[years.length - 1] ?? ''}, ${owner ? `${possessive(owner)} ` : ''}${metric.name} grew ${withUnit(v, unit ?? '%')}.`.replace(/^In , /, ''));
+      }
+    });
+    end++;
+  }
+  return end - at - 1 >= 2 ? { start: at, end, sentences } : null;
+}
+
+/** Every table in a run of lines, left to right. */
+export function findTables(lines: string[]): TableBlock[] {
+  const out: TableBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = rowPerLine(lines, i) ?? cellPerLine(lines, i);
+    if (t && t.sentences.length > 0) {
+      out.push(t);
+      i = t.end - 1;
+    }
+  }
+  return out;
+}
+
+/** The lines with each table replaced by its sentences, one paragraph per table. */
+export function renderTables(lines: string[]): string[] {
+  const tables = findTables(lines);
+  if (tables.length === 0) return lines;
+  const out: string[] = [];
+  let at = 0;
+  for (const t of tables) {
+    out.push(...lines.slice(at, t.start), '', t.sentences.join(' '), '');
+    at = t.end;
+  }
+  out.push(...lines.slice(at));
+  return out;
+}
