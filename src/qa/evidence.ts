@@ -318,7 +318,9 @@ export function features(req: Request, c: Candidate): number[] {
   let qm = 0;
   for (const q of req.qualifiers) if (!near.has(q) && !sentenceTerms.has(q)) qm++;
   v.qual_missing = Math.min(2, qm) / 2;
-  v.per_not_asked = !req.qualifiers.has('per') && /^\s*[^,;.]{0,40}?\b(?:per|for every|out of every)\b|\bper\s+(?:capita|10,?000|million|thousand|hundred)\b/i.test(after) ? 1 : 0;
+  // "per 10,000 residents" after the value, or "the number of X per 1,000 enterprises increased from 21.5".
+  const perBefore = /\b(?:per|for every|out of every)\s+(?:capita|[\d,]+|ten thousand|million|thousand|hundred)\b/i.test(s.slice(cs, f.valueStart));
+  v.per_not_asked = !req.qualifiers.has('per') && (perBefore || /^\s*[^,;.]{0,40}?\b(?:per|for every|out of every)\b|\bper\s+(?:capita|10,?000|million|thousand|hundred)\b/i.test(after)) ? 1 : 0;
 
   v.denominator = /\b(?:per|for every|every|out of|of every)\s*$/i.test(s.slice(Math.max(0, f.valueStart - 14), f.valueStart)) ? 1 : 0;
 
