@@ -75,7 +75,7 @@ function abstain(index: LoadedIndex, q: ParsedQuestion, question: string): Answe
 
 /** The reader's answer to one side of a comparison, when it clears the threshold. */
 function bestFact(index: LoadedIndex, q: ParsedQuestion): Fact | null {
-  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return null;
+  if (q.unknownPlaces.length > 0) return null;
   const best = read(index, { ...q, intent: 'numeric' })[0];
   if (best && best.p >= MODEL.threshold) return best.candidate.fact;
   // A side with no achieved figure may still be compared by its plan (the comparison says it is a target).
@@ -87,7 +87,8 @@ function bestFact(index: LoadedIndex, q: ParsedQuestion): Fact | null {
 }
 
 function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer | null {
-  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return null;
+  // A place the corpus knows nothing of: another place's number would be a wrong answer.
+  if (q.unknownPlaces.length > 0) return null;
   const ranked = read(index, q);
   const best = ranked[0];
   if (!best || best.p < MODEL.threshold) return null;
@@ -117,7 +118,7 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
 /** Extractive answer: the best sentences for the question, with its words in bold. */
 function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
   // A place the corpus does not know ("the GDP of Mars"): nothing here is about it.
-  if (q.regions.length === 0 && q.unknownPlaces.length > 0) return abstain(index, q, question);
+  if (q.unknownPlaces.length > 0) return abstain(index, q, question);
   const qTerms = new Set(q.metricTerms.flatMap((t) => terms(t)));
   const regionTerms = new Set(q.regions.flatMap((r) => terms(gazetteer().name(r))));
   if (qTerms.size === 0) return abstain(index, q, question);

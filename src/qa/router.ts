@@ -4,6 +4,7 @@
  * Pure: the index's vocabulary is passed in, so misspelled words can be corrected against it.
  */
 import { gazetteer } from '../corpus/gazetteer.js';
+import { isCommonWord } from '../text/english.js';
 import { STOP_WORDS, canonicalize, tokens } from '../text/terms.js';
 import type { Intent, NumericWant, ParsedQuestion } from './types.js';
 
@@ -72,6 +73,11 @@ export function wantOf(text: string): NumericWant {
   return want;
 }
 
+/** Words that fill a place slot without being a place ("does the city have", "what's its"). */
+const NOT_PLACES = /^(?:the|this|that|it|its|there|they|city|province|country|region|county|zone|china|chinese|government|total|number|rank|gdp|innovation|research|science|technology|tech|hi|high|sci|average|national|provincial|municipal)$/;
+/** Capitalized words a question may use that are not places (acronyms and names of things). */
+const LEXICON_CAPITALS = /^(?:what|how|which|who|where|when|why|is|are|does|do|did|the|and|or|of|in|for|gdp|pct|hhz|smes?|national|china|chinese|research|science|technology|high|tech|hi|innovation|report|index|plan|province|city|little|giants?|key|laboratory|lab|labs|enterprises?|rank|ranking|regional|capability)$/i;
+
 /** Strip Discord mentions and collapse white space. */
 export function cleanQuestion(raw: string): string {
   return raw
@@ -116,6 +122,35 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     if (!w || inRegion(pos) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || vocabulary.has(w) || vocabulary.correct(w)) continue;
     if (/^(?:total|terms|general|order|addition|detail|particular|which|this|that|last|next|past|first|these|those)$/.test(w)) continue;
     unknownPlaces.push(w);
+  }
+  // A place-like word the gazetteer does not know, even when the corpus uses the word: a capitalized
+  // word inside the question ("does Tokyo have"), the subject of "does X have", or "X's".
+  const placeSlots = [
+    ...text.matchAll(/(?<=\S\s+)([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b/g),
+    ...lower.matchAll(/\b(?:does|do|did|has|have|had|is|are|was|were)\s+([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:have|has|had|own|hold|spend|spent|invest|rank|got)\b/g),
+    ...lower.matchAll(/\b([a-z][a-z-]{2,})['’]s\b/g),
+  ];
+  for (const m of placeSlots) {
+    const phrase = (m[1] ?? '').toLowerCase();
+    const pos = (m.index ?? 0) + m[0].toLowerCase().lastIndexOf(phrase);
+    if (!phrase || inRegion(pos) || g.resolve(phrase, { fuzzy: false })) continue;
+    const words = phrase.split(/\s+/);
+    // Words that are not names: the question's own words and the corpus's metric vocabulary in lowercase use.
+    if (words.every((w) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w))) continue;
+    if (/^[a-z]/.test(m[0]) && words.every((w) => vocabulary.has(w) || vocabulary.correct(w) !== undefined || isCommonWord(w))) continue;
+    if (/^[A-Z]/.test(m[1] ?? '') && words.every((w) => LEXICON_CAPITALS.test(w))) continue;
+    if (!unknownPlaces.includes(phrase)) unknownPlaces.push(phrase);
+  }
+
+  // With no place recognised, a word neither the corpus nor the question vocabulary knows is taken
+  // for a place the corpus does not cover ("tokyo high-tech enterprises"): better declined than answered for Jilin.
+  if (regions.length === 0) {
+    for (const { w, start } of words) {
+      if (w.length < 3 || inRegion(start) || /\d/.test(w) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w)) continue;
+      if (vocabulary.has(w) || vocabulary.correct(w) !== undefined || unknownPlaces.includes(w) || isCommonWord(w)) continue;
+      if (tokens(canonicalize(w)).every((t) => vocabulary.has(t))) continue;
+      unknownPlaces.push(w);
+    }
   }
 
   // Years and periods.
