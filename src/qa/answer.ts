@@ -13,9 +13,9 @@ import { terms } from '../text/terms.js';
 import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
 import { helpText } from './help.js';
-import { rankFacts, vocabularyOf } from './rank.js';
+import { vocabularyOf } from './rank.js';
 import { asksPlaceFigure, readerApplies } from './policy.js';
-import { MODEL, read } from './reader.js';
+import { MODEL, forgetReadings, read, readQuestion } from './reader.js';
 import { escapeMarkdown, renderMarkdown } from './render.js';
 import { routeQuestion } from './router.js';
 import { factLine, otherLine } from './templates.js';
@@ -56,15 +56,15 @@ function abstain(index: LoadedIndex, q: ParsedQuestion, question: string): Answe
   const citations: Citation[] = [];
   // Nearby: the same metric for another region or year.
   if (q.unknownPlaces.length === 0 || q.regions.length > 0) {
-    const near = rankFacts(index, q, { ignoreRegion: true, ignoreYear: true }).filter((s) => s.coverage >= 1 && s.fact.change === 'level');
+    const near = readerApplies(q) ? readQuestion(index, q).nearby.map((c) => c.fact).filter((f) => f.change === 'level') : [];
     const lines: string[] = [];
     const seen = new Set<string>();
-    for (const s of near) {
-      const key = `${s.fact.region}|${s.fact.year}|${s.fact.metric}`;
+    for (const f of near) {
+      const key = `${f.region}|${f.year}|${f.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      citations.push(factCitationFor(index, s.fact, citations.length + 1));
-      lines.push(`- ${s.fact.measure}, ${otherLine(s.fact, citations.length)}`);
+      citations.push(factCitationFor(index, f, citations.length + 1));
+      lines.push(`- ${f.measure}, ${otherLine(f, citations.length)}`);
       if (lines.length >= 3) break;
     }
     if (lines.length > 0) body += `\nThe corpus does hold, for other regions or years (not an answer to your question):\n${lines.join('\n')}`;
@@ -164,6 +164,7 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
   if (trimmed.length > MAX_QUESTION_LENGTH) {
     throw new RegionbotError('E_QUESTION', `the question is too long (${trimmed.length} characters; the limit is ${MAX_QUESTION_LENGTH})`);
   }
+  forgetReadings(index);
   const q = routeQuestion(trimmed, vocabularyOf(index));
   switch (q.intent) {
     case 'greeting':

@@ -153,12 +153,41 @@ export function verify(v: readonly number[], model: Model = MODEL): number {
   return sigmoid(dot(model.verifier, v));
 }
 
-/** Every candidate scored, best first by the ranker; `p` is the verifier's probability. */
-export function read(index: LoadedIndex, q: ParsedQuestion, model: Model = MODEL): ScoredCandidate[] {
+/** What the reader found for a question: the candidates that may answer it, and the rest. */
+export interface Reading {
+  /** Candidates that meet the question's constraints, best first by the ranker; `p` is the verifier's probability. */
+  eligible: ScoredCandidate[];
+  /** Candidates that name the metric but break a constraint (another year, a plan, a ratio), best first: nearby values for an abstention. */
+  nearby: Candidate[];
+}
+
+const readings = new WeakMap<LoadedIndex, Map<string, Reading>>();
+
+/** Forget remembered readings: each question is read afresh (answerQuestion calls this first). */
+export function forgetReadings(index: LoadedIndex): void {
+  readings.delete(index);
+}
+
+/** Read a question: retrieve its passages, score their numbers (remembered while one question is answered). */
+export function readQuestion(index: LoadedIndex, q: ParsedQuestion, model: Model = MODEL): Reading {
+  if (model !== MODEL) return readUncached(index, q, model);
+  let cache = readings.get(index);
+  if (!cache) readings.set(index, (cache = new Map()));
+  const key = JSON.stringify([q.text, q.want, q.regions, q.year, q.yearTo, q.target, q.metricTerms, q.unitTerm, q.unknownPlaces]);
+  let r = cache.get(key);
+  if (!r) {
+    r = readUncached(index, q, model);
+    if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
+    cache.set(key, r);
+  }
+  return r;
+}
+
+function readUncached(index: LoadedIndex, q: ParsedQuestion, model: Model): Reading {
   if (model.features.join(',') !== FEATURE_NAMES.join(',')) throw new Error('weights.json was fitted for other features; run `npm run train`');
   const req = requestOf(q);
   const cands = candidatesFor(index, q, req);
-  if (cands.length === 0) return [];
+  if (cands.length === 0) return { eligible: [], nearby: [] };
   const all = featurize(req, cands);
   // Only candidates that meet the question's own constraints (year, place, kind, plan or achieved) compete.
   const keep = cands.map((_, i) => i).filter((i) => eligible(all[i]!));
@@ -166,5 +195,16 @@ export function read(index: LoadedIndex, q: ParsedQuestion, model: Model = MODEL
   const vs = verifierInputs(xs, keep.map((i) => valueKey(cands[i]!)), model.ranker);
   const scored = keep.map((ci, i) => ({ candidate: cands[ci]!, x: xs[i]!, rank: dot(model.ranker, xs[i]!), p: verify(vs[i]!, model) }));
   scored.sort((a, b) => b.rank - a.rank || a.candidate.fact.id - b.candidate.fact.id);
-  return scored;
+  const missing = FEATURE_NAMES.indexOf('m_missing');
+  const nearby = cands
+    .map((c, i) => ({ c, x: all[i]!, rank: dot(model.ranker, all[i]!) }))
+    .filter(({ x }) => !eligible(x) && (x[missing] ?? 1) === 0)
+    .sort((a, b) => b.rank - a.rank)
+    .map(({ c }) => c);
+  return { eligible: scored, nearby };
+}
+
+/** Every eligible candidate scored, best first by the ranker; `p` is the verifier's probability. */
+export function read(index: LoadedIndex, q: ParsedQuestion, model: Model = MODEL): ScoredCandidate[] {
+  return readQuestion(index, q, model).eligible;
 }
