@@ -12,6 +12,7 @@ import { canonicalize, tokens } from '../text/terms.js';
 import { chunkSentences } from './chunk.js';
 import { extractFacts } from './facts.js';
 import { buildMetrics, metricKey } from './metrics.js';
+import { lexiconHash } from '../text/lexicon.js';
 import { SEARCH_OPTIONS_VERSION, createFactSearchIndex, createSearchIndex } from './search.js';
 import { SCHEMA_VERSION, checkIndexTarget, writeIndex, type IndexData, type WriteOptions } from './store.js';
 import type { Chunk, DocRecord, Fact } from './types.js';
@@ -85,6 +86,7 @@ export function buildIndexData(
     manifest: {
       schemaVersion: SCHEMA_VERSION,
       searchOptionsVersion: SEARCH_OPTIONS_VERSION,
+      lexicon: lexiconHash(),
       builtAt: new Date().toISOString(),
       builder: BUILDER,
       corpus: {

@@ -10,6 +10,7 @@ import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { fingerprint, readCorpus } from '../corpus/load.js';
 import { RegionbotError, fsError } from '../errors.js';
+import { lexiconHash } from '../text/lexicon.js';
 import { SEARCH_OPTIONS_VERSION, loadFactSearchIndex, loadSearchIndex, type FactSearchDoc, type SearchDoc } from './search.js';
 import type { Chunk, DocRecord, Fact, Manifest, MetricEntry } from './types.js';
 
@@ -32,6 +33,7 @@ const REBUILD = 'run `regionbot index` to rebuild it';
 const ManifestSchema = z.object({
   schemaVersion: z.number().int(),
   searchOptionsVersion: z.number().int(),
+  lexicon: z.string().default('none'),
   builtAt: z.string(),
   builder: z.string(),
   corpus: z.object({
@@ -371,10 +373,11 @@ export async function readManifest(dir: string): Promise<Manifest> {
     throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (manifest.json has an unexpected shape); ${REBUILD}`, { hint: 'regionbot index' });
   }
   const manifest = parsed.data;
-  if (manifest.schemaVersion !== SCHEMA_VERSION || manifest.searchOptionsVersion !== SEARCH_OPTIONS_VERSION) {
+  const lexicon = lexiconHash();
+  if (manifest.schemaVersion !== SCHEMA_VERSION || manifest.searchOptionsVersion !== SEARCH_OPTIONS_VERSION || manifest.lexicon !== lexicon) {
     throw new RegionbotError(
       'E_INDEX_VERSION',
-      `the index in ${dir} was built by another version of regionbot (${manifest.builder}: schema ${manifest.schemaVersion}, search options ${manifest.searchOptionsVersion}; this version reads schema ${SCHEMA_VERSION}, search options ${SEARCH_OPTIONS_VERSION}); ${REBUILD}`,
+      `the index in ${dir} was built by another version of regionbot (${manifest.builder}: schema ${manifest.schemaVersion}, search options ${manifest.searchOptionsVersion}, lexicon ${manifest.lexicon}; this version reads schema ${SCHEMA_VERSION}, search options ${SEARCH_OPTIONS_VERSION}, lexicon ${lexicon}); ${REBUILD}`,
       { hint: 'regionbot index' },
     );
   }

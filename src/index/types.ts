@@ -81,6 +81,8 @@ export interface Manifest {
   schemaVersion: number;
   /** Version of the search options (tokenizer, stemmer, stop words, synonyms, fields, boosts). */
   searchOptionsVersion: number;
+  /** Hash of the lexicon (synonyms, stop words, cue words) and the extraction rules version the index was built with. */
+  lexicon: string;
   builtAt: string;
   builder: string;
   corpus: {

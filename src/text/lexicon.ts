@@ -40,9 +40,13 @@ export const TARGET_CUE = /\b(?:aims?|aimed|aiming|plans?|planned|planning|striv
 /** A headline's infinitive is a plan: "City to set aside 4.5 percent of GDP for R&D". */
 export const HEADLINE_PLAN = /^(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!date\b)[a-z]+\b/;
 
+/** Bump when fact extraction or table reading changes what an index holds for the same text. */
+export const EXTRACTION_VERSION = 2;
+
 /** A hash of everything that changes how text becomes terms and evidence (recorded in the manifest). */
 export function lexiconHash(): string {
   const h = createHash('sha256');
+  h.update(`extraction ${EXTRACTION_VERSION}\n`);
   for (const [re, to] of PHRASE_SYNONYMS) h.update(`${re.source}/${re.flags}=>${to}\n`);
   for (const set of [STOP_WORDS, QUALIFIERS, GENERIC_MEASURE_WORDS, FILLER_WORDS]) h.update([...set].sort().join(' ') + '\n');
   for (const re of [ELLIPSIS, FROM_VALUE, TARGET_CUE, HEADLINE_PLAN]) h.update(`${re.source}\n`);

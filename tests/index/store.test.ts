@@ -185,7 +185,8 @@ describe('loadIndex refuses bad indexes with one clear line', () => {
     ['schemaVersion', SCHEMA_VERSION + 1],
     ['schemaVersion', 0],
     ['searchOptionsVersion', 999],
-  ])('another %s (%i) -> E_INDEX_VERSION', async (key, version) => {
+    ['lexicon', 'built-with-another-word-list'],
+  ])('another %s (%s) -> E_INDEX_VERSION', async (key, version) => {
     const dir = await copyIndex();
     const manifest = JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')) as Record<string, unknown>;
     manifest[key] = version;
