@@ -9,6 +9,7 @@ import { RegionbotError } from '../errors.js';
 import { QUERY_OPTIONS } from '../index/search.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
+import { FILLER_WORDS } from '../text/lexicon.js';
 import { terms } from '../text/terms.js';
 import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
@@ -119,7 +120,7 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
 function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
   // A place the corpus does not know ("the GDP of Mars"): nothing here is about it.
   if (q.unknownPlaces.length > 0) return abstain(index, q, question);
-  const qTerms = new Set(q.metricTerms.flatMap((t) => terms(t)));
+  const qTerms = new Set(q.metricTerms.flatMap((t) => terms(t)).filter((t) => !FILLER_WORDS.has(t)));
   const regionTerms = new Set(q.regions.flatMap((r) => terms(gazetteer().name(r))));
   if (qTerms.size === 0) return abstain(index, q, question);
   const hits = index.search.search([...qTerms, ...regionTerms].join(' '), QUERY_OPTIONS).slice(0, 12);

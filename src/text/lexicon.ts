@@ -25,7 +25,9 @@ export const GENERIC_MEASURE_WORDS: ReadonlySet<string> = stems(
 export const FILLER_WORDS: ReadonlySet<string> = stems(
   'anyone anybody someone know knows back pls plz please thing stuff like really actually approximately roughly exactly currently now today total overall hold holds got get have has own owns there r u ur ' +
     // verbs that carry the question, not the metric ("trying to speed up", "did ... receive")
-    'want wants wanted try trying tried speed come came get give take make help receive received discuss evaluate need include exist latest recent already far jump jumped climb climbed move moved hope hoping expect hit end ended',
+    'want wants wanted try trying tried speed come came get give take make help receive received discuss need include exist latest recent already far jump jumped climb climbed move moved hope hoping expect hit end ended ' +
+    // words of a "what is X" question that are not about X ("what does it work on", "what even is")
+    'even work works thing things kind sort',
 );
 
 /** A clause that leaves its measure to the sentence before: "Of these, ...", "accounts for 640 of them". */
