@@ -3,7 +3,7 @@ import { isRegionbotError } from '../errors.js';
 import type { LoadedIndex } from '../index/store.js';
 import { answerQuestion } from '../qa/answer.js';
 import { helpText } from '../qa/help.js';
-import { renderTerminal } from '../qa/render.js';
+import { answerTerminal } from '../present/terminal.js';
 
 /** The terminal chat: the same answers as Discord, rendered for a terminal. */
 export async function runChat(index: LoadedIndex, input: NodeJS.ReadableStream, output: NodeJS.WritableStream & { isTTY?: boolean }): Promise<void> {
@@ -18,7 +18,7 @@ export async function runChat(index: LoadedIndex, input: NodeJS.ReadableStream, 
       output.write(`${chatHelp(index)}\n\n`);
     } else if (q) {
       try {
-        output.write(renderTerminal(answerQuestion(index, q), color) + '\n\n');
+        output.write(answerTerminal(answerQuestion(index, q), color) + '\n\n');
       } catch (err) {
         if (!isRegionbotError(err)) throw err;
         output.write(err.message.replace(/^regionbot: /, '') + '\n\n');

@@ -17,7 +17,11 @@ import { checkIndexTarget, loadIndex, readManifest, staleReason, type LoadedInde
 import { MAX_QUESTION_LENGTH, answerQuestion } from '../qa/answer.js';
 import { evaluate, formatReport, parseGolden } from '../qa/eval.js';
 import { coverage, listMetrics, metricChart, metricTable } from '../qa/metrics.js';
-import { renderTerminal } from '../qa/render.js';
+import { answerMarkdown } from '../present/markdown.js';
+import { answerTerminal } from '../present/terminal.js';
+
+/** How the command line points a person to what the corpus holds. */
+export const COVERAGE_HINT = 'Run `regionbot coverage` to see which regions, metrics and years the corpus holds.';
 import type { Answer } from '../qa/types.js';
 import { runChat } from './chat.js';
 import { table } from './output.js';
@@ -66,7 +70,7 @@ function toJson(a: Answer) {
     question: echoQuestion(a.question),
     answered: a.answered,
     intent: a.intent,
-    answer: a.answer,
+    answer: answerMarkdown(a, { coverageHint: COVERAGE_HINT }),
     citations: a.citations.map((c) => ({ doc: c.doc, title: c.title, date: c.date, source: c.source, snippet: c.snippet })),
   };
 }
@@ -193,7 +197,7 @@ const ask = command({
     void rawArgs;
     if (given) {
       const a = answerQuestion(index, question);
-      ctx.stdout.write(args.json ? JSON.stringify(toJson(a)) + '\n' : renderTerminal(a, ctx.stdout.isTTY === true) + '\n');
+      ctx.stdout.write(args.json ? JSON.stringify(toJson(a)) + '\n' : answerTerminal(a, ctx.stdout.isTTY === true, COVERAGE_HINT) + '\n');
       return;
     }
     // JSON Lines from standard input: exactly one output line per input line, in order.

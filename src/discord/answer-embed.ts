@@ -1,7 +1,11 @@
 /** An answer as an embed (for /ask and for questions in chat), and the cooldown note. */
 import type { APIEmbed } from 'discord.js';
 import { gazetteer } from '../corpus/gazetteer.js';
+import { bodyMarkdown } from '../present/markdown.js';
 import type { Answer, ParsedQuestion } from '../qa/types.js';
+
+/** How Discord points a person to what the corpus holds. */
+export const COVERAGE_HINT = 'Try `/coverage` to see which regions, metrics and years the corpus holds.';
 import { citationFields } from './citations.js';
 import { COLORS, cutMarkdown, escapeQuestion, fitEmbed, footerText, indexBuiltLabel, titleCase } from './format.js';
 import { LIMITS } from './limits.js';
@@ -41,7 +45,7 @@ export function renderAnswer(answer: Answer, opts: { builtAt?: string | null } =
   const citations = answer.citations.slice(0, LIMITS.embedFields);
   const fixed = shownTitle.length + footer.text.length + 50;
   const descMax = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - fixed - Math.min(3000, citations.length * 300));
-  const description = cutMarkdown(answer.body.trim() || (kind === 'abstain' ? "I couldn't find that in the sources." : '\u200b'), descMax);
+  const description = cutMarkdown(bodyMarkdown(answer, { coverageHint: COVERAGE_HINT }).trim() || (kind === 'abstain' ? "I couldn't find that in the sources." : '\u200b'), descMax);
   const embed: APIEmbed = {
     title: shownTitle,
     color: kind === 'answer' ? COLORS.answer : kind === 'abstain' ? COLORS.abstain : COLORS.info,

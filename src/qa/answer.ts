@@ -13,14 +13,14 @@ import { FILLER_WORDS } from '../text/lexicon.js';
 import { terms } from '../text/terms.js';
 import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
-import { helpText } from './help.js';
+import { helpLines } from './help.js';
 import { vocabularyOf } from './rank.js';
 import { asksPlaceFigure, readerApplies } from './policy.js';
 import { MODEL, forgetReadings, read, readQuestion } from './reader.js';
-import { escapeMarkdown, renderMarkdown } from './render.js';
+import { line, quote, ref, text, type RichLine } from './rich.js';
 import { routeQuestion } from './router.js';
-import { factLine, otherLine } from './templates.js';
-import type { Answer, Citation, ParsedQuestion } from './types.js';
+import { otherLine, valueLine, valueView } from './templates.js';
+import type { Answer, AnswerKind, Citation, ParsedQuestion, ValueView } from './types.js';
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -30,8 +30,23 @@ const MIN_SNIPPET_COVERAGE = 0.6;
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-function build(q: ParsedQuestion, question: string, answered: boolean, body: string, citations: Citation[], facts: Fact[] = []): Answer {
-  return { question, answered, intent: q.intent, body, answer: renderMarkdown(body, citations), citations, parsed: q, facts };
+type Parts = Partial<Pick<Answer, 'lead' | 'alternatives' | 'comparison' | 'abstention' | 'citations' | 'facts'>>;
+
+function build(q: ParsedQuestion, question: string, kind: AnswerKind, lines: RichLine[], parts: Parts = {}): Answer {
+  return {
+    question,
+    answered: kind === 'value' || kind === 'comparison' || kind === 'passages',
+    intent: q.intent,
+    kind,
+    lines,
+    lead: parts.lead ?? null,
+    alternatives: parts.alternatives ?? [],
+    comparison: parts.comparison ?? null,
+    abstention: parts.abstention ?? null,
+    citations: parts.citations ?? [],
+    parsed: q,
+    facts: parts.facts ?? [],
+  };
 }
 
 function regionLabel(q: ParsedQuestion): string {
@@ -52,26 +67,26 @@ export function topicLabel(q: ParsedQuestion): string {
 function abstain(index: LoadedIndex, q: ParsedQuestion, question: string): Answer {
   const region = regionLabel(q);
   const topic = topicLabel(q);
-  const what = `${region ? `${region}'s ` : ''}${topic}${q.year !== null ? ` in ${q.year}` : ''}${q.target ? ' (target)' : ''}`;
-  let body = `I couldn't find ${what} in the corpus.`;
+  const subject = `${region ? `${region}'s ` : ''}${topic}${q.year !== null ? ` in ${q.year}` : ''}${q.target ? ' (target)' : ''}`;
+  const lines: RichLine[] = [line(text(`I couldn't find ${subject} in the corpus.`))];
   const citations: Citation[] = [];
-  // Nearby: the same metric for another region or year.
-  if (q.unknownPlaces.length === 0 || q.regions.length > 0) {
+  const nearby: ValueView[] = [];
+  // Nearby: the same metric for another year, or a plan where an achieved figure was asked (never another place).
+  if (q.unknownPlaces.length === 0) {
     const near = readerApplies(q) ? readQuestion(index, q).nearby.map((c) => c.fact).filter((f) => f.change === 'level') : [];
-    const lines: string[] = [];
     const seen = new Set<string>();
     for (const f of near) {
       const key = `${f.region}|${f.year}|${f.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
       citations.push(factCitationFor(index, f, citations.length + 1));
-      lines.push(`- ${f.measure}, ${otherLine(f, citations.length)}`);
-      if (lines.length >= 3) break;
+      nearby.push(valueView(f, citations.length));
+      if (nearby.length >= 3) break;
     }
-    if (lines.length > 0) body += `\nThe corpus does hold, for other regions or years (not an answer to your question):\n${lines.join('\n')}`;
+    if (nearby.length > 0) lines.push(line(text('The corpus does hold, for other regions or years (not an answer to your question):')), ...nearby.map((v) => otherLine(v)));
   }
-  body += '\nTry `/coverage` (or `regionbot coverage`) to see which regions, metrics and years the corpus holds.';
-  return build(q, question, false, body, citations);
+  const reason = q.unknownPlaces.length > 0 && q.regions.length === 0 ? 'unknown-place' : 'not-found';
+  return build(q, question, 'abstention', lines, { citations, abstention: { reason, subject, nearby, suggestCoverage: true } });
 }
 
 /** The reader's answer to one side of a comparison, when it clears the threshold. */
@@ -99,21 +114,22 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
     ? index.facts.find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.valueStart > lead.valueStart && f.valueStart - lead.valueEnd < 40)
     : undefined;
   const citations: Citation[] = [factCitationFor(index, lead, 1)];
-  let body = factLine(lead, 1, companion);
+  const leadView = valueView(lead, 1, companion);
+  const lines: RichLine[] = [valueLine(leadView)];
   // Other values that also clear the bar (other years or articles), with their dates.
-  const others: string[] = [];
+  const alternatives: ValueView[] = [];
   const used: Fact[] = [lead];
   for (const s of ranked.slice(1)) {
-    if (others.length >= 2) break;
+    if (alternatives.length >= 2) break;
     if (s.p < MODEL.threshold) break;
     const f = s.candidate.fact;
     if (used.some((u) => u.value === f.value && u.kind === f.kind)) continue;
     used.push(f);
     citations.push(factCitationFor(index, f, citations.length + 1));
-    others.push(`- ${f.measure}, ${otherLine(f, citations.length)}`);
+    alternatives.push(valueView(f, citations.length));
   }
-  if (others.length > 0) body += `\nAlso in the corpus:\n${others.join('\n')}`;
-  return build(q, question, true, body, citations, used);
+  if (alternatives.length > 0) lines.push(line(text('Also in the corpus:')), ...alternatives.map((v) => otherLine(v)));
+  return build(q, question, 'value', lines, { lead: leadView, alternatives, citations, facts: used });
 }
 
 /** Extractive answer: the best sentences for the question, with its words in bold. */
@@ -154,8 +170,8 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   const second = q.intent === 'list' ? MIN_SNIPPET_COVERAGE : Math.max(MIN_SNIPPET_COVERAGE, best.coverage - 0.01);
   const picked = [best, ...top.slice(1).filter((c) => c.coverage >= second).slice(0, 1)];
   const citations: Citation[] = picked.map((c, i) => ({ n: i + 1, ...docMeta(index, c.doc), snippet: c.text, bold: termRanges(c.text, qTerms) }));
-  const body = `From the corpus:\n${picked.map((c, i) => `> ${c.text.replace(/\*/g, '\\*')} [${i + 1}]`).join('\n')}`;
-  return build(q, question, true, body, citations);
+  const lines = [line(text('From the corpus:')), ...picked.map((c, i) => quote(text(`${c.text} `), ref(i + 1)))];
+  return build(q, question, 'passages', lines, { citations });
 }
 
 /** Answer a question from the index. Throws RegionbotError (E_QUESTION) for an empty or too long one. */
@@ -170,9 +186,12 @@ export function answerQuestion(index: LoadedIndex, question: string): Answer {
   switch (q.intent) {
     case 'greeting':
     case 'help':
-      return build(q, trimmed, false, helpText(index), []);
+      return build(q, trimmed, 'help', helpLines(index));
     case 'out_of_scope':
-      return build(q, trimmed, false, `I can only answer questions about the regional innovation news in my corpus, and "${escapeMarkdown(q.text.slice(0, 80))}" is not one I can answer.\n${helpText(index, { short: true })}`, []);
+      return build(q, trimmed, 'refusal', [
+        line(text(`I can only answer questions about the regional innovation news in my corpus, and "${q.text.slice(0, 80)}" is not one I can answer.`)),
+        ...helpLines(index, { short: true }),
+      ], { abstention: { reason: 'out-of-scope', subject: q.text.slice(0, 80), nearby: [], suggestCoverage: false } });
     case 'compare': {
       // "how much did X grow vs 2019", "X's average annual growth from 2019 to 2022": one place's change.
       const wantsChange = q.want === 'change' || q.want === 'multiple';

@@ -6,9 +6,9 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
 import { factCitationFor } from './cite.js';
-import { renderMarkdown } from './render.js';
-import { headline, statedValue } from './templates.js';
-import type { Answer, ParsedQuestion } from './types.js';
+import { bullet, line, ref, strong, text, type RichLine } from './rich.js';
+import { statedValue, valueView } from './templates.js';
+import type { Abstention, Answer, Comparison, ParsedQuestion } from './types.js';
 
 function fmt(n: number): string {
   const abs = Math.abs(n);
@@ -89,23 +89,39 @@ export function compareAnswer(
   const sideNames = sides.map((s) => `${s.metricTerms.join(' ')} ${s.regions[0] ? `for ${gazetteer().name(s.regions[0])}` : ''}${s.year !== null ? ` in ${s.year}` : ''}`.trim());
   if (!a || !b) {
     const missing = sideNames[picks.length] ?? 'one side';
-    const body = `I couldn't find ${missing} in the corpus, so I can't compare.\nTry \`/coverage\` to see which regions, metrics and years the corpus holds.`;
-    return { question, answered: false, intent: 'compare', body, answer: body, citations: [], parsed: q, facts: [] };
+    return refusal(question, q, 'cannot-compare', missing, [line(text(`I couldn't find ${missing} in the corpus, so I can't compare.`))]);
   }
   if (a.kind !== b.kind) {
-    const body = `The corpus has ${q.metricTerms.join(' ')} for both, but as different kinds of number (${a.kind} and ${b.kind}), so they cannot be compared directly.`;
-    return { question, answered: false, intent: 'compare', body, answer: body, citations: [], parsed: q, facts: [] };
+    const subject = q.metricTerms.join(' ');
+    return refusal(question, q, 'different-kinds', subject, [
+      line(text(`The corpus has ${subject} for both, but as different kinds of number (${a.kind} and ${b.kind}), so they cannot be compared directly.`)),
+    ]);
   }
   // Oldest first for a change over time.
   const [first, second] = q.year !== null && q.yearTo !== null && (a.year ?? 0) > (b.year ?? 0) ? [b, a] : [a, b];
   const citations = [factCitationFor(index, first!, 1), factCitationFor(index, second!, 2)];
+  const v1 = { ...valueView(first!, 1), label: label(first!) };
+  const v2 = { ...valueView(second!, 2), label: label(second!) };
+  const notes: string[] = [];
+  if (first!.status === 'target' || second!.status === 'target') notes.push('a target is a plan, not an achieved figure.');
+  if (first!.metric !== second!.metric) notes.push(`the two articles word the metric differently ("${first!.measure}" and "${second!.measure}").`);
+  const comparison: Comparison = { metric: first!.measure, first: v1, second: v2, arithmetic: arithmetic(first!, second!), notes };
   const lines = [
-    `- ${label(first!)}: ${headline(first!)} (${first!.measure}) [1]`,
-    `- ${label(second!)}: ${headline(second!)} (${second!.measure}) [2]`,
-    `Difference, ${label(second!)} vs ${label(first!)}: ${arithmetic(first!, second!)}.`,
+    line(strong(first!.measure), text(`: ${statedValue(first!)} vs ${statedValue(second!)}`)),
+    bullet(text(`${v1.label}: `), strong(v1.headline), text(` (${first!.measure}) `), ref(1)),
+    bullet(text(`${v2.label}: `), strong(v2.headline), text(` (${second!.measure}) `), ref(2)),
+    line(text(`Difference, ${v2.label} vs ${v1.label}: ${comparison.arithmetic}.`)),
+    ...notes.map((n) => line(text(`Note: ${n}`))),
   ];
-  if (first!.status === 'target' || second!.status === 'target') lines.push('Note: a target is a plan, not an achieved figure.');
-  if (first!.metric !== second!.metric) lines.push(`Note: the two articles word the metric differently ("${first!.measure}" and "${second!.measure}").`);
-  const body = `**${first!.measure}**: ${statedValue(first!)} vs ${statedValue(second!)}\n${lines.join('\n')}`;
-  return { question, answered: true, intent: 'compare', body, answer: renderMarkdown(body, citations), citations, parsed: q, facts: [first!, second!] };
+  return {
+    question, answered: true, intent: 'compare', kind: 'comparison', lines, lead: null, alternatives: [], comparison, abstention: null,
+    citations, parsed: q, facts: [first!, second!],
+  };
+}
+
+function refusal(question: string, q: ParsedQuestion, reason: Abstention['reason'], subject: string, lines: RichLine[]): Answer {
+  return {
+    question, answered: false, intent: 'compare', kind: 'abstention', lines, lead: null, alternatives: [], comparison: null,
+    abstention: { reason, subject, nearby: [], suggestCoverage: reason === 'cannot-compare' }, citations: [], parsed: q, facts: [],
+  };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RegionbotError } from '../errors.js';
 import type { LoadedIndex } from '../index/store.js';
 import { answerQuestion } from './answer.js';
+import { plainLines } from './rich.js';
 import type { Answer } from './types.js';
 
 const GoldenSchema = z.object({
@@ -70,12 +71,13 @@ export interface EvalReport {
   cases: EvalCase[];
 }
 
+const firstLine = (a: Answer) => plainLines(a.lines).split('\n')[0] ?? '';
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function judge(g: GoldenQuestion, a: Answer): { ok: boolean; why: string } {
   const e = g.expect;
-  if (g.type === 'unanswerable') return a.answered ? { ok: false, why: `answered an unanswerable question: ${a.body.split('\n')[0]}` } : { ok: true, why: '' };
-  if (!a.answered) return { ok: false, why: `abstained: ${a.body.split('\n')[0]}` };
+  if (g.type === 'unanswerable') return a.answered ? { ok: false, why: `answered an unanswerable question: ${firstLine(a)}` } : { ok: true, why: '' };
+  if (!a.answered) return { ok: false, why: `abstained: ${firstLine(a)}` };
   if (g.type === 'numeric') {
     const lead = a.facts[0];
     if (!lead) return { ok: false, why: 'no fact in the answer' };
@@ -93,7 +95,7 @@ function judge(g: GoldenQuestion, a: Answer): { ok: boolean; why: string } {
     return { ok: true, why: '' };
   }
   if (e.doc && !a.citations.some((c) => c.doc === e.doc)) return { ok: false, why: `cited ${a.citations.map((c) => c.doc).join(', ')} instead of ${e.doc}` };
-  const text = a.answer.replace(/\*\*/g, '').toLowerCase();
+  const text = `${plainLines(a.lines)}\n${a.citations.map((c) => c.snippet).join('\n')}`.toLowerCase();
   for (const c of e.contains ?? []) if (!text.includes(c.toLowerCase())) return { ok: false, why: `answer lacks "${c}"` };
   return { ok: true, why: '' };
 }

@@ -1,6 +1,7 @@
 /** Usage text and example questions drawn from what the index holds. */
 import { gazetteer } from '../corpus/gazetteer.js';
 import type { LoadedIndex } from '../index/store.js';
+import { bullet, line, plainLines, text, type RichLine } from './rich.js';
 
 /** Example questions built from the index's most common metrics and their regions (not a fixed list). */
 export function exampleQuestions(index: LoadedIndex, limit = 4): string[] {
@@ -22,17 +23,19 @@ export function exampleQuestions(index: LoadedIndex, limit = 4): string[] {
   return out;
 }
 
-export function helpText(index: LoadedIndex, options: { short?: boolean } = {}): string {
+/** What the bot does, with example questions from the index (each platform adds its own commands). */
+export function helpLines(index: LoadedIndex, options: { short?: boolean } = {}): RichLine[] {
   const g = gazetteer();
   const regions = [...new Set(index.facts.map((f) => f.region).filter((r): r is string => r !== null))].map((r) => g.name(r)).sort();
-  const examples = exampleQuestions(index);
-  const lines = [
-    options.short ? 'Ask me about the numbers in my articles, for example:' : `I answer questions about regional science-and-technology innovation from ${index.docs.length} news articles, and always show where the answer comes from. Ask in plain words, for example:`,
-    ...examples.map((e) => `- ${e}`),
+  const lines: RichLine[] = [
+    line(text(options.short ? 'Ask me about the numbers in my articles, for example:' : `I answer questions about regional science-and-technology innovation from ${index.docs.length} news articles, and always show where the answer comes from. Ask in plain words, for example:`)),
+    ...exampleQuestions(index).map((e) => bullet(text(e))),
   ];
-  if (!options.short) {
-    lines.push(`Regions with figures: ${regions.slice(0, 15).join(', ')}${regions.length > 15 ? ', …' : ''}.`);
-    lines.push('Commands: `/ask`, `/metric` (browse a metric), `/coverage` (what the corpus holds), `/sources` (the articles).');
-  }
-  return lines.join('\n');
+  if (!options.short) lines.push(line(text(`Regions with figures: ${regions.slice(0, 15).join(', ')}${regions.length > 15 ? ', …' : ''}.`)));
+  return lines;
+}
+
+/** The help as plain text. */
+export function helpText(index: LoadedIndex, options: { short?: boolean } = {}): string {
+  return plainLines(helpLines(index, options));
 }

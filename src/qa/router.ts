@@ -25,7 +25,7 @@ const WANTS: readonly [RegExp, NumericWant][] = [
   [/\bhow many places\b|\bhow far\b.*\b(?:jump|climb|rise|move|go|advance|improve)|\bplaces?\b.*\b(?:up|down|moved|climb|rose|jump|ascend|improv)|\b(?:moved|climb(?:ed)?|rose|jumped|ascend(?:ed)?)\b.*\bplaces?\b/, 'places'],
   [/\bratio\b|\bper\s+(?:10k|10,?000|\d[\d,]*|million|thousand|hundred|capita)\b|\bper\s+\w+\s+(?:people|residents|persons|ppl|inhabitants|enterprises)\b/, 'ratio'],
   [/\bhow many times\b|\b(?:multiple|fold)\b|\btimes (?:that|as|more|higher|larger)\b/, 'multiple'],
-  [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b/, 'rank'],
+  [/\b(?:rank|ranks|ranked|ranking|rankings|position|what place|which place)\b|\bno\.\s?\d|\bnumber one\b/, 'rank'],
   [/\bby how much\b|\bby how many (?:points|percentage points|percent)\b|\bhow (?:much|fast) (?:did|has|have|does|do)\b.*\b(?:grow|grown|increase|increased|rise|risen|go up|gone up|change|changed|jump|jumped|expand|expanded)\b|\b(?:grown|risen)\b|\b(?:growth|increase|increased|grow|grew|rise|rose|jump|change|changed)\b.*\b(?:by|percent|%)\b|\bgrowth rate\b|\bhow much (?:growth|increase)\b|\b(?:increase|growth|grow|grew|rise)\b/, 'change'],
   [/\bwhat (?:percentage|percent|share|proportion|fraction)\b|\bhow much of\b[^?]*\bgdp\b|\bof (?:its |the |their )?gdp\b|\b(?:percentage|percent|share|proportion|intensity|rate)\b|%/, 'percent'],
   [/\bhow much (?:money|funding|funds|investment|capital|subsidy|subsidies)\b|\b(?:yuan|rmb|dollars?|funding|subsid(?:y|ies)|turnover|expenditures?|spending|spend|spent|worth|value of|deals|value added|added value|revenue|income|output value|budget|invest|invests|investment|invested|fund size)\b/, 'money'],
@@ -67,7 +67,7 @@ export function wantOf(text: string): NumericWant {
     }
   }
   // "how many X" asks for a count even when X is "investment projects".
-  if (/\bhow many\b/.test(lower) && !/\bhow many (?:places|times|percent)\b/.test(lower)) want = 'count';
+  if (/\bhow many\b/.test(lower) && !/\bhow many (?:places|times|percent|percentage points|points)\b/.test(lower) && !/\bby how many\b/.test(lower)) want = 'count';
   // "what was the R&D investment" asks for the amount, not a change, unless change words are there.
   if (want === 'money' && /\bhow much did\b.*\b(?:grow|increase|rise)\b/.test(lower)) want = 'change';
   return want;

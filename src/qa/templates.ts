@@ -4,6 +4,8 @@
  */
 import { gazetteer } from '../corpus/gazetteer.js';
 import type { Fact } from '../index/types.js';
+import { bullet, line, ref, strong, text, type RichLine } from './rich.js';
+import type { ValueView } from './types.js';
 
 /** The value as stated, tidied for display ("RMB15.95 billion" -> "RMB 15.95 billion"), with its qualifier. */
 export function statedValue(f: Fact): string {
@@ -26,22 +28,22 @@ function where(f: Fact): string {
   return parts.join(', ');
 }
 
-/** The lead value in bold, worded by kind: "**RMB 15.95 billion**", "**up 65%**", "**ranked 17th**". */
+/** The value worded by kind: "RMB 15.95 billion", "up 65%", "ranked 17th" (plain text). */
 export function headline(f: Fact): string {
   const v = statedValue(f);
   switch (f.kind) {
     case 'rank':
-      return f.unit === 'top' ? `**${f.text}**` : `**ranked ${ordinal(f.value)}**`;
+      return f.unit === 'top' ? f.text : `ranked ${ordinal(f.value)}`;
     case 'places':
-      return `**${f.direction === 'down' ? 'down' : 'up'} ${v}**`;
+      return `${f.direction === 'down' ? 'down' : 'up'} ${v}`;
     case 'multiple':
-      return f.text === 'doubled' || f.text === 'tripled' || f.text === 'quadrupled' || f.text === 'halved' ? `**${f.text}**` : `**${v}**`;
+      return f.text === 'doubled' || f.text === 'tripled' || f.text === 'quadrupled' || f.text === 'halved' ? f.text : v;
     case 'ratio':
-      return `**${f.value}:${f.value2 ?? '?'}**`;
+      return `${f.value}:${f.value2 ?? '?'}`;
     case 'percent':
     case 'money':
     case 'count':
-      return f.change === 'change' ? `**${f.direction === 'down' ? 'down' : 'up'} ${v}**` : `**${v}**`;
+      return f.change === 'change' ? `${f.direction === 'down' ? 'down' : 'up'} ${v}` : v;
   }
 }
 
@@ -56,18 +58,25 @@ export function described(f: Fact): string {
   return `${what}, ${where(f)}`;
 }
 
-/** One line for a fact: "**RMB 15.95 billion**: R&D investment of the whole society, Jilin, 2021 [1]". */
-export function factLine(f: Fact, ref: number, companion?: Fact): string {
-  let line = `${headline(f)}: ${described(f)}`;
-  if (companion) {
-    const c = statedValue(companion);
-    line += ` (${companion.direction === 'down' ? 'down' : 'up'} ${c}${/previous year|last year|year[- ]on[- ]year/i.test(companion.sentence) ? ' on the previous year' : ''})`;
-  }
-  if (f.status === 'target') line += `. This is a target${f.year !== null ? ` for ${f.year}` : ''}, not an achieved figure`;
-  return `${line}. [${ref}]`;
+/** A value as an answer shows it, with the change stated beside it, if any. */
+export function valueView(f: Fact, ref: number, companion?: Fact): ValueView {
+  const c = companion
+    ? `${companion.direction === 'down' ? 'down' : 'up'} ${statedValue(companion)}${/previous year|last year|year[- ]on[- ]year/i.test(companion.sentence) ? ' on the previous year' : ''}`
+    : null;
+  return { fact: f, headline: headline(f), described: described(f), companion: c, ref };
 }
 
-/** A short line for another value of the same metric: "Jilin, 2018: **524** [2]". */
-export function otherLine(f: Fact, ref: number): string {
-  return `${where(f)}: ${headline(f)}${f.status === 'target' ? ' (target)' : ''} [${ref}]`;
+/** The answer's first line: "RMB 15.95 billion: R&D investment of the whole society, Jilin, 2021 [1]", the value strong. */
+export function valueLine(v: ValueView): RichLine {
+  const f = v.fact;
+  let rest = `: ${v.described}`;
+  if (v.companion) rest += ` (${v.companion})`;
+  if (f.status === 'target') rest += `. This is a target${f.year !== null ? ` for ${f.year}` : ''}, not an achieved figure`;
+  return line(strong(v.headline), text(`${rest}. `), ref(v.ref));
+}
+
+/** A list item for another value of the same metric: "measure, Jilin, 2018: 524 [2]". */
+export function otherLine(v: ValueView, withMeasure = true): RichLine {
+  const f = v.fact;
+  return bullet(text(`${withMeasure ? `${f.measure}, ` : ''}${where(f)}: `), strong(v.headline), text(`${f.status === 'target' ? ' (target)' : ''} `), ref(v.ref));
 }

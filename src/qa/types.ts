@@ -1,4 +1,5 @@
 import type { Fact } from '../index/types.js';
+import type { RichLine } from './rich.js';
 
 export type Intent =
   | 'numeric'
@@ -49,14 +50,53 @@ export interface Citation {
   bold: [number, number][];
 }
 
+/** What kind of answer it is: the renderers choose a layout by it. */
+export type AnswerKind = 'value' | 'comparison' | 'passages' | 'abstention' | 'help' | 'refusal';
+
+/** A value as the answer shows it. */
+export interface ValueView {
+  fact: Fact;
+  /** The value worded by kind: "RMB 15.95 billion", "up 65%", "ranked 17th". */
+  headline: string;
+  /** What it measures, where and when: "R&D investment of the whole society, Jilin, 2021". */
+  described: string;
+  /** The change stated beside a level ("up 7.48% on the previous year"), if any. */
+  companion: string | null;
+  /** The citation number. */
+  ref: number;
+}
+
+export interface Comparison {
+  metric: string;
+  first: ValueView & { label: string };
+  second: ValueView & { label: string };
+  /** "2,705 − 524 = +2,181 (+416.2%; 5.16 times)". */
+  arithmetic: string;
+  notes: string[];
+}
+
+export interface Abstention {
+  reason: 'not-found' | 'unknown-place' | 'cannot-compare' | 'different-kinds' | 'out-of-scope';
+  /** What was looked for, in words: "Jilin's high-tech enterprises in 2015". */
+  subject: string;
+  /** Values of the same metric the corpus does hold (other years, plans): not answers. */
+  nearby: ValueView[];
+  /** Point the person to the corpus coverage (each platform names its own way to see it). */
+  suggestCoverage: boolean;
+}
+
 export interface Answer {
   question: string;
   answered: boolean;
   intent: Intent;
-  /** Markdown shown to a person before the citation list, with [n] references. */
-  body: string;
-  /** Markdown: exactly what a person is shown (body plus the numbered citation list). */
-  answer: string;
+  kind: AnswerKind;
+  /** The answer as platform-neutral rich text, with [n] references to `citations`. */
+  lines: RichLine[];
+  /** The value answered with (kind "value"), and other values that also clear the bar. */
+  lead: ValueView | null;
+  alternatives: ValueView[];
+  comparison: Comparison | null;
+  abstention: Abstention | null;
   citations: Citation[];
   parsed: ParsedQuestion;
   /** The facts the answer is built on (leading fact first), when it is numeric. */

@@ -8,6 +8,7 @@ import { MAX_QUESTION_LENGTH, askService, questionProblem, type Ask } from '../.
 import { Cooldown } from '../../src/app/cooldown.js';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
+import { answerMarkdown } from '../../src/present/markdown.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const QUESTION = "What was Jilin's R&D investment in 2021?";
@@ -57,7 +58,7 @@ describe('askService', () => {
     expect(out.kind).toBe('answered');
     if (out.kind !== 'answered') return;
     expect(out.answer.answered).toBe(true);
-    expect(out.answer.answer).toContain('15.95');
+    expect(answerMarkdown(out.answer)).toContain('15.95');
     expect(out.builtAt).toBe(index.manifest.builtAt);
     const entry = logs.find((l) => l.msg === 'answered');
     expect(entry).toMatchObject({ user: 'u1', via: 'mention', message: 'm1', question: QUESTION, answered: true, citations: out.answer.citations.length });

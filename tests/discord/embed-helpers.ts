@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { embedLength } from '../../src/discord/format.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import type { Answer, Citation, ParsedQuestion } from '../../src/qa/types.js';
+import { line, ref, strong, text } from '../../src/qa/rich.js';
 
 /** Every limit Discord enforces on an embed. */
 export function expectValidEmbed(e: APIEmbed): void {
@@ -55,8 +56,12 @@ export const answer = (a: Partial<Answer> = {}): Answer => ({
   question: "What was Jilin's R&D investment in 2021?",
   answered: true,
   intent: 'numeric',
-  body: '**RMB 15.95 billion**: R&D investment, Jilin, 2021. [1]',
-  answer: '',
+  kind: 'value',
+  lines: [line(strong('RMB 15.95 billion'), text(': R&D investment, Jilin, 2021. '), ref(1))],
+  lead: null,
+  alternatives: [],
+  comparison: null,
+  abstention: null,
   citations: [citation(1)],
   parsed: parsed({ regions: ['jilin'], year: 2021, metricTerms: ['r&d', 'investment'] }),
   facts: [],

@@ -11,6 +11,7 @@ import { renderReindex } from '../../src/discord/commands/reindex-embed.js';
 import { parseSourcesButton, renderSourcesPage, type SourceDoc } from '../../src/discord/commands/sources-embed.js';
 import { COLORS } from '../../src/discord/format.js';
 import { SENTENCES, answer, boldBalanced, citation, expectValidEmbed, parsed } from './embed-helpers.js';
+import { line, text } from '../../src/qa/rich.js';
 
 describe('citation fields', () => {
   it('title, date · source · link · file, then the quote with the number in bold', () => {
@@ -56,14 +57,14 @@ describe('renderAnswer', () => {
   });
 
   it('an abstention looks different', () => {
-    const e = renderAnswer(answer({ answered: false, body: "I couldn't find Mars's gdp in the corpus.", citations: [], parsed: parsed({ unknownPlaces: ['mars'], metricTerms: ['gdp'] }) }));
+    const e = renderAnswer(answer({ answered: false, kind: 'abstention', lines: [line(text("I couldn't find Mars's gdp in the corpus."))], citations: [], parsed: parsed({ unknownPlaces: ['mars'], metricTerms: ['gdp'] }) }));
     expect(e.color).toBe(COLORS.abstain);
     expect(e.title?.startsWith('Not in my sources: ')).toBe(true);
     expect(e.footer?.text).toBe('Read as: Mars (not a region I know) · gdp · any year');
   });
 
   it('help and greetings are neither answers nor abstentions', () => {
-    const e = renderAnswer(answer({ answered: false, intent: 'greeting', body: 'I answer questions…', citations: [] }), { builtAt: '2026-01-02T00:00:00Z' });
+    const e = renderAnswer(answer({ answered: false, intent: 'greeting', kind: 'help', lines: [line(text('I answer questions…'))], citations: [] }), { builtAt: '2026-01-02T00:00:00Z' });
     expect(e.color).toBe(COLORS.info);
     expect(e.title).toBe('What I can do');
     expect(e.footer?.text).toBe('Index built 2026-01-02');
@@ -86,7 +87,7 @@ describe('renderAnswer', () => {
     const citations = Array.from({ length: 40 }, (_, i) =>
       citation(i + 1, { title: `T${i} ${'long title '.repeat(40)}`, snippet: `${'context '.repeat(200)}RMB15.95 billion`, bold: [[1600, 1616]], url: 'https://example.com/x' }),
     );
-    const e = renderAnswer(answer({ question: 'q'.repeat(600), body: SENTENCES, citations }), { builtAt: '2026-11-21T07:30:20.086Z' });
+    const e = renderAnswer(answer({ question: 'q'.repeat(600), lines: [line(text(SENTENCES))], citations }), { builtAt: '2026-11-21T07:30:20.086Z' });
     expectValidEmbed(e);
     expect(e.description?.endsWith('…')).toBe(true);
     expect(boldBalanced(e.description ?? '')).toBe(true);

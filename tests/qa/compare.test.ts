@@ -6,6 +6,7 @@ import { buildIndex } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
 import { answerQuestion } from '../../src/qa/answer.js';
 import { splitSides } from '../../src/qa/compare.js';
+import { answerMarkdown } from '../../src/present/markdown.js';
 
 let work: string;
 let index: LoadedIndex;
@@ -31,17 +32,17 @@ describe('comparisons', () => {
     // Both facts are cited, each by the sentence that holds its number.
     expect(a.citations).toHaveLength(2);
     a.facts.forEach((f, i) => expect(a.citations[i]!.snippet).toContain(f.text));
-    expect(a.answer).toContain(arithmetic);
+    expect(answerMarkdown(a)).toContain(arithmetic);
   });
 
   it('labels a target as a plan', () => {
-    expect(answerQuestion(index, 'compare high-tech enterprises in jilin and jiangyin').answer).toMatch(/target is a plan/);
+    expect(answerMarkdown(answerQuestion(index, 'compare high-tech enterprises in jilin and jiangyin'))).toMatch(/target is a plan/);
   });
 
   it('declines when one side is missing', () => {
     const a = answerQuestion(index, 'compare high-tech enterprises in jilin and harbin');
     expect(a.answered).toBe(false);
-    expect(a.answer).toMatch(/Harbin/);
+    expect(answerMarkdown(a)).toMatch(/Harbin/);
   });
 
   it.each([
