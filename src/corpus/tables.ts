@@ -128,8 +128,8 @@ function headerColumns(line: string, count: number): string[] | null {
 
 /** Whose figures a table gives, from the line that introduces it: "the province's main indicators" -> "the province". */
 export function tableOwner(lead: string | undefined): string | null {
-  const m = lead ? /\b((?:the|this|our) (?:province|city|region|country|district|county|zone)|[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b/.exec(lead) : null;
-  return m ? (m[1] ?? null) : null;
+  const m = lead ? /\b((?:[Tt]he|[Tt]his|[Oo]ur) (?:province|city|region|country|district|county|zone)|[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b/.exec(lead) : null;
+  return m ? (m[1] ?? '').replace(/^(?:The|This|Our)\b/, (w) => w.toLowerCase()) : null;
 }
 
 /** One row per line under a header of year columns. */
@@ -155,7 +155,8 @@ function rowPerLine(lines: string[], at: number): TableBlock | null {
         if (s) sentences.push(s);
       } else if (/^(?:growth|increase|change)\b/i.test(c) && !/^[-–—]$/.test(v)) {
         const unit = splitUnit(c).unit;
-        sentences.push(`In ${years[years.length - 1] ?? ''}, ${owner ? `${possessive(owner)} ` : ''}${metric.name} grew ${withUnit(v, unit ?? '%')}.`.replace(/^In , /, ''));
+        const name = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+        sentences.push(`In ${years[years.length - 1] ?? ''}, ${owner ? `${possessive(owner)} ` : ''}${name} grew ${withUnit(v, unit ?? '%')}.`.replace(/^In , /, ''));
       }
     });
     end++;

@@ -53,7 +53,7 @@ export function requestOf(q: ParsedQuestion): Request {
     want,
     numeric: q.intent === 'numeric' || q.intent === 'compare',
     regions,
-    numbers: [...q.text.matchAll(/(?<![\w.])\d[\d,]*(?:\.\d+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\b/gi)]
+    numbers: [...q.text.matchAll(/(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d.,]*[km]\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\b/gi)]
       .map((m) => parseNumber(m[0]))
       .filter((n) => Number.isFinite(n) && !(n >= 1900 && n <= 2100)),
     year,

@@ -4,7 +4,7 @@
  * Pure: the index's vocabulary is passed in, so misspelled words can be corrected against it.
  */
 import { gazetteer } from '../corpus/gazetteer.js';
-import { isCommonWord } from '../text/english.js';
+import { isCommonWord, isPlainWord } from '../text/english.js';
 import { STOP_WORDS, canonicalize, tokens } from '../text/terms.js';
 import type { Intent, NumericWant, ParsedQuestion } from './types.js';
 
@@ -119,7 +119,7 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   for (const m of text.matchAll(/\b(?:in|for|of|at|from)\s+([A-Za-z][a-z]{3,})(?:\s+(?:province|city|county))?\b|\b([A-Za-z][a-z]{3,})['’]s\b/g)) {
     const w = (m[1] ?? m[2] ?? '').toLowerCase();
     const pos = (m.index ?? 0) + m[0].toLowerCase().lastIndexOf(w);
-    if (!w || inRegion(pos) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || vocabulary.has(w) || vocabulary.correct(w)) continue;
+    if (!w || inRegion(pos) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || vocabulary.has(w) || vocabulary.correct(w) || isPlainWord(w)) continue;
     if (/^(?:total|terms|general|order|addition|detail|particular|which|this|that|last|next|past|first|these|those)$/.test(w)) continue;
     unknownPlaces.push(w);
   }
@@ -129,6 +129,8 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     ...text.matchAll(/(?<=\S\s+)([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b/g),
     ...lower.matchAll(/\b(?:does|do|did|has|have|had|is|are|was|were)\s+([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:have|has|had|own|hold|spend|spent|invest|rank|got)\b/g),
     ...lower.matchAll(/\b([a-z][a-z-]{2,})['’]s\b/g),
+    // A telegraphic question starts with its place: "lima r&d intensity".
+    ...lower.matchAll(/^([a-z][a-z-]{2,})\s+(?=\S)/g),
   ];
   for (const m of placeSlots) {
     const phrase = (m[1] ?? '').toLowerCase();
@@ -137,7 +139,7 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     const words = phrase.split(/\s+/);
     // Words that are not names: the question's own words and the corpus's metric vocabulary in lowercase use.
     if (words.every((w) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w))) continue;
-    if (/^[a-z]/.test(m[0]) && words.every((w) => vocabulary.has(w) || vocabulary.correct(w) !== undefined || isCommonWord(w))) continue;
+    if (/^[a-z]/.test(m[0]) && words.every((w) => vocabulary.has(w) || vocabulary.correct(w) !== undefined || isPlainWord(w))) continue;
     if (/^[A-Z]/.test(m[1] ?? '') && words.every((w) => LEXICON_CAPITALS.test(w))) continue;
     if (!unknownPlaces.includes(phrase)) unknownPlaces.push(phrase);
   }

@@ -18,3 +18,15 @@ export function isCommonWord(word: string): boolean {
   const tags = load()[word.toLowerCase()];
   return Array.isArray(tags) && tags.some((t) => !t.startsWith('NNP'));
 }
+
+/** Can this word be a proper noun ("Mars", "Lima", "Brazil")? */
+export function isProperName(word: string): boolean {
+  const w = word.toLowerCase();
+  const tags = load()[w.charAt(0).toUpperCase() + w.slice(1)];
+  return Array.isArray(tags) && tags.some((t) => t.startsWith('NNP'));
+}
+
+/** Plain English and not a name: a word that cannot stand for a place the corpus lacks. */
+export function isPlainWord(word: string): boolean {
+  return isCommonWord(word) && !isProperName(word);
+}

@@ -72,8 +72,7 @@ describe('wantOf', () => {
     expect(wantOf(text)).toBe(want);
   });
 
-  // Known gaps (see the report): "by how many points" is overridden by the "how many" -> count rule,
-  // and a bare "No. N" does not ask for a rank.
+  // "by how many points" is a change although it says "how many"; a bare "No. N" asks for a rank.
   it.each([
     ['by how many points did wuhu r&d intensity rise', 'change'],
     ['by how many percentage points did the share change', 'change'],

@@ -87,7 +87,7 @@ describe('questions about places the corpus does not hold', () => {
     const answered: string[] = [];
     for (const { question } of QUESTIONS) {
       const a = answerQuestion(index, question);
-      if (a.answered !== false) answered.push(`${question} -> ${a.answer.split('\n')[0]}`);
+      if (a.answered !== false) answered.push(`${question} -> ${a.facts[0]?.text ?? a.citations[0]?.snippet ?? a.intent} (${a.citations[0]?.doc ?? 'no citation'})`);
     }
     if (answered.length > 0) console.log(`answered ${answered.length} of ${QUESTIONS.length}:\n${[...new Set(answered)].join('\n')}`);
     expect(answered).toEqual([]);
