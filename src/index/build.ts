@@ -13,7 +13,7 @@ import { chunkSentences } from './chunk.js';
 import { extractFacts } from './facts.js';
 import { buildMetrics, metricKey } from './metrics.js';
 import { lexiconHash } from '../text/lexicon.js';
-import { SEARCH_OPTIONS_VERSION, createFactSearchIndex, createSearchIndex } from './search.js';
+import { SEARCH_OPTIONS_VERSION, createSearchIndex } from './search.js';
 import { SCHEMA_VERSION, checkIndexTarget, writeIndex, type IndexData, type WriteOptions } from './store.js';
 import type { Chunk, DocRecord, Fact } from './types.js';
 
@@ -47,7 +47,6 @@ export function buildIndexData(
   const facts: Fact[] = [];
   const skipped = [...skippedFiles];
   const search = createSearchIndex();
-  const factSearch = createFactSearchIndex();
   const g = gazetteer();
   const vocabulary = new Set<string>();
 
@@ -76,7 +75,6 @@ export function buildIndexData(
       const id = facts.length;
       const fact: Fact = { ...f, id, metric: metricKey(f.measure) };
       facts.push(fact);
-      factSearch.add({ id, measure: fact.measure, sentence: fact.sentence, context: `${article.title} ${fact.previous ?? ''}` });
     }
   });
   onProgress?.({ done: files.length, total: files.length, file: '' });
@@ -102,7 +100,6 @@ export function buildIndexData(
     facts,
     metrics,
     search,
-    factSearch,
     vocabulary: [...vocabulary].sort(),
   };
 }

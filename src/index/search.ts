@@ -6,7 +6,7 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { canonicalize, termOf, tokens } from '../text/terms.js';
 
 /** Bump when anything below changes: indexes built with another version are rebuilt. */
-export const SEARCH_OPTIONS_VERSION = 2;
+export const SEARCH_OPTIONS_VERSION = 3;
 
 export interface SearchDoc {
   id: number;
@@ -36,35 +36,4 @@ export function createSearchIndex(): MiniSearch<SearchDoc> {
 
 export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, MINISEARCH_OPTIONS);
-}
-
-/** A fact as the fact search index sees it. */
-export interface FactSearchDoc {
-  id: number;
-  measure: string;
-  sentence: string;
-  context: string;
-}
-
-export const FACT_MINISEARCH_OPTIONS: Options<FactSearchDoc> = {
-  idField: 'id',
-  fields: ['measure', 'sentence', 'context'],
-  storeFields: [],
-  tokenize: (text: string) => tokens(canonicalize(text)),
-  processTerm: (term: string) => termOf(term),
-};
-
-export const FACT_QUERY_OPTIONS: SearchOptions = {
-  boost: { measure: 3, sentence: 1, context: 0.3 },
-  combineWith: 'OR',
-  prefix: false,
-  fuzzy: false,
-};
-
-export function createFactSearchIndex(): MiniSearch<FactSearchDoc> {
-  return new MiniSearch<FactSearchDoc>(FACT_MINISEARCH_OPTIONS);
-}
-
-export function loadFactSearchIndex(json: string): MiniSearch<FactSearchDoc> {
-  return MiniSearch.loadJSON<FactSearchDoc>(json, FACT_MINISEARCH_OPTIONS);
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { fingerprint, readCorpus } from '../corpus/load.js';
 import { RegionbotError, fsError } from '../errors.js';
 import { lexiconHash } from '../text/lexicon.js';
-import { SEARCH_OPTIONS_VERSION, loadFactSearchIndex, loadSearchIndex, type FactSearchDoc, type SearchDoc } from './search.js';
+import { SEARCH_OPTIONS_VERSION, loadSearchIndex, type SearchDoc } from './search.js';
 import type { Chunk, DocRecord, Fact, Manifest, MetricEntry } from './types.js';
 
 /** Bump when the layout or the meaning of any stored file changes. */
@@ -24,7 +24,6 @@ export const INDEX_FILES = {
   facts: 'facts.json',
   metrics: 'metrics.json',
   search: 'search.json',
-  factSearch: 'fact-search.json',
   vocabulary: 'vocabulary.json',
 } as const;
 
@@ -58,7 +57,6 @@ export interface IndexData {
   facts: Fact[];
   metrics: MetricEntry[];
   search: MiniSearch<SearchDoc>;
-  factSearch: MiniSearch<FactSearchDoc>;
   /** Every distinct word of the corpus (lowercase, canonical), for correcting misspelled questions. */
   vocabulary: string[];
 }
@@ -317,7 +315,6 @@ export async function writeIndex(outDir: string, data: IndexData, options: Write
     await writeFile(join(tmp, INDEX_FILES.facts), JSON.stringify(data.facts));
     await writeFile(join(tmp, INDEX_FILES.metrics), JSON.stringify(data.metrics));
     await writeFile(join(tmp, INDEX_FILES.search), JSON.stringify(data.search));
-    await writeFile(join(tmp, INDEX_FILES.factSearch), JSON.stringify(data.factSearch));
     await writeFile(join(tmp, INDEX_FILES.vocabulary), JSON.stringify(data.vocabulary));
     // The manifest is written last: a folder without it is never a complete index.
     await writeFile(join(tmp, INDEX_FILES.manifest), JSON.stringify(data.manifest, null, 2));
@@ -426,13 +423,11 @@ export async function loadIndex(dir: string, options: LoadOptions = {}): Promise
   }
   const vocabulary = vocabularyJson as string[];
   let search: MiniSearch<SearchDoc>;
-  let factSearch: MiniSearch<FactSearchDoc>;
   try {
     search = loadSearchIndex(await readFile(join(dir, INDEX_FILES.search), 'utf8'));
-    factSearch = loadFactSearchIndex(await readFile(join(dir, INDEX_FILES.factSearch), 'utf8'));
   } catch (err) {
     if (err instanceof RegionbotError) throw err;
     throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (the search index cannot be loaded); ${REBUILD}`, { hint: 'regionbot index' });
   }
-  return { dir, manifest, docs, chunks, facts, metrics, search, factSearch, vocabulary, docById: new Map(docs.map((d) => [d.id, d])) };
+  return { dir, manifest, docs, chunks, facts, metrics, search, vocabulary, docById: new Map(docs.map((d) => [d.id, d])) };
 }

@@ -14,7 +14,7 @@ import { terms } from '../text/terms.js';
 import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
 import { helpLines } from './help.js';
-import { vocabularyOf } from './rank.js';
+import { vocabularyOf } from './vocabulary.js';
 import { asksPlaceFigure, readerApplies } from './policy.js';
 import { MODEL, forgetReadings, read, readQuestion } from './reader.js';
 import { line, quote, ref, text, type RichLine } from './rich.js';

@@ -12,7 +12,7 @@ import { FEATURE_NAMES, eligible, featurize } from './evidence.js';
 import { accuracyAt, chooseThreshold, fitListwise, fitLogistic, type Example } from './fit.js';
 import { readerApplies } from './policy.js';
 import { VERIFIER_FEATURES, candidatesFor, requestOf, valueKey, verifierInputs, verify, type Model } from './reader.js';
-import { vocabularyOf } from './rank.js';
+import { vocabularyOf } from './vocabulary.js';
 import { routeQuestion } from './router.js';
 import { headline } from './templates.js';
 

@@ -81,7 +81,6 @@ describe('buildIndex and loadIndex round trip', () => {
     expect(index.facts).toHaveLength(m.counts.facts);
     expect(index.metrics).toHaveLength(m.counts.metrics);
     expect(index.search.documentCount).toBe(m.counts.chunks);
-    expect(index.factSearch.documentCount).toBe(m.counts.facts);
     expect([...index.docById.keys()].sort()).toEqual(m.corpus.files.map((f) => f.name).sort());
   });
 
@@ -144,11 +143,6 @@ describe('buildIndex and loadIndex round trip', () => {
     expect(hits.slice(0, 3).some((h) => pattern.test(index.chunks[h.id as number]!.text))).toBe(true);
   });
 
-  it('fact search finds the R&D investment facts', () => {
-    const hits = index.factSearch.search('R&D investment', QUERY_OPTIONS);
-    const texts = hits.slice(0, 5).map((h) => index.facts[h.id as number]!.text);
-    expect(texts).toContain('RMB15.95 billion');
-  });
 });
 
 describe('loadIndex refuses bad indexes with one clear line', () => {

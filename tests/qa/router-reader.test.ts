@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
 import { FEATURE_NAMES, eligible } from '../../src/qa/evidence.js';
-import { vocabularyOf } from '../../src/qa/rank.js';
+import { vocabularyOf } from '../../src/qa/vocabulary.js';
 import { MODEL, VERIFIER_FEATURES, candidatesFor, read, requestOf, valueKey, verifierInputs } from '../../src/qa/reader.js';
 import { routeQuestion, wantOf, type RouterVocabulary } from '../../src/qa/router.js';
 import type { NumericWant } from '../../src/qa/types.js';
