@@ -13,6 +13,7 @@ import { loadConfig, requireDiscord, type Config } from '../config.js';
 import { gazetteer } from '../corpus/gazetteer.js';
 import { RegionbotError, discordError, fsError, isRegionbotError } from '../errors.js';
 import { buildIndex, type BuildProgress } from '../index/build.js';
+import { ensureFreshIndex } from '../app/index-service.js';
 import { checkIndexTarget, loadIndex, readManifest, staleReason, type LoadedIndex } from '../index/store.js';
 import { MAX_QUESTION_LENGTH, answerQuestion } from '../qa/answer.js';
 import { evaluate, formatReport, parseGolden } from '../qa/eval.js';
@@ -117,22 +118,15 @@ async function build(corpus: string, out: string, ctx: Ctx, allowEmpty: boolean)
   });
 }
 
-/** Build the index when it is missing, of another version, or stale against the corpus. */
+/** Build the index when it is missing, of another version, or stale against the corpus (the app's one policy). */
 async function ensureIndex(ctx: Ctx): Promise<void> {
-  const dir = ctx.config.REGIONBOT_INDEX_DIR;
-  const corpus = ctx.config.REGIONBOT_CORPUS_DIR;
-  let reason: string | null = null;
-  try {
-    const manifest = await readManifest(dir);
-    reason = await staleReason(manifest, corpus);
-  } catch (err) {
-    if (!isRegionbotError(err)) throw err;
-    reason = err.message.replace(/^regionbot: /, '');
-  }
-  if (reason) {
-    await checkIndexTarget(dir);
-    ctx.stderr.write(`building the index (${reason})…\n`);
-    const s = await build(corpus, dir, ctx, false);
+  const s = await ensureFreshIndex({
+    indexDir: ctx.config.REGIONBOT_INDEX_DIR,
+    corpusDir: ctx.config.REGIONBOT_CORPUS_DIR,
+    build: (corpus, out) => build(corpus, out, ctx, false),
+    onRebuild: (reason) => ctx.stderr.write(`building the index (${reason})…\n`),
+  });
+  if (s) {
     ctx.stderr.write(`indexed ${s.documents} documents: ${s.chunks} chunks, ${s.facts} facts in ${s.seconds.toFixed(2)} s\n`);
     for (const k of s.skipped) ctx.stderr.write(`skipped ${k.file}: ${k.reason}\n`);
   }

@@ -10,7 +10,8 @@ import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Logger } from 'pino';
 import { requireDiscord, type Config } from '../config.js';
 import { RegionbotError, discordError } from '../errors.js';
-import { loadIndex, readManifest, staleReason, type LoadedIndex } from '../index/store.js';
+import { ensureFreshIndex } from '../app/index-service.js';
+import { loadIndex, type LoadedIndex } from '../index/store.js';
 import { commands } from './commands/index.js';
 import type { BotContext } from './commands/types.js';
 import { askService } from '../app/ask.js';
@@ -54,15 +55,17 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN as string;
   const logger = botLogger(opts.logger, config.LOG_LEVEL, [token]);
 
+  // The app's one index policy (as the CLI's `start`): a missing, other-version or stale index is rebuilt first.
+  const build = opts.build ?? buildInWorker(logger);
+  await ensureFreshIndex({
+    indexDir,
+    corpusDir,
+    build: (corpus, out) => build(corpus, out),
+    onRebuild: (reason) => logger.info({ indexDir, corpusDir, reason }, 'rebuilding the index before serving'),
+  });
   const index = await loadIndex(indexDir);
-  await readManifest(indexDir)
-    .then((m) => staleReason(m, corpusDir))
-    .then((stale) => {
-      if (stale) logger.warn({ indexDir, corpusDir, reason: stale }, 'the index is out of date with the corpus; /reindex rebuilds it');
-    })
-    .catch((err: unknown) => logger.warn({ err, corpusDir }, 'could not compare the index with the corpus'));
 
-  const holder = new IndexHolder(index, { indexDir, corpusDir, logger, build: opts.build ?? buildInWorker(logger) });
+  const holder = new IndexHolder(index, { indexDir, corpusDir, logger, build });
   const ctx: BotContext = {
     config,
     logger,
