@@ -5,6 +5,7 @@
  */
 import { gazetteer } from '../corpus/gazetteer.js';
 import type { Article, Sentence } from '../corpus/types.js';
+import { GENERIC_WORDS, TRAILING_WORDS, VERB_NOUNS } from '../text/lexicon.js';
 import { DIGIT_NUMBER, ORDINAL, WORD_NUMBER, clean, parseNumber, parseOrdinal, scaleFactor } from './numbers.js';
 import type { Fact, FactKind } from './types.js';
 
@@ -225,31 +226,16 @@ function unprotect(s: string): string {
   return s.replace(new RegExp(` ?${PROTECT} ?`, 'g'), ' and ');
 }
 
-/** Words trimmed from the end of a left-hand phrase (verbs, prepositions, qualifiers). */
-const TRAILING = new Set(
-  (
-    'of to by up down at in on for from with a an the new record high highest more than over nearly about around ' +
-    'approximately almost some exceeded exceeds exceed reaching reached reach reaches was were is are has have had been be ' +
-    'being will would should could can increase increased increases increasing rise rose risen rising grew grow grown growing ' +
-    'growth gained climbed jumped surged decreased decrease declined decline fell fallen dropped drop going gone went amounted ' +
-    'accounted account accounts accounting totaled totalled totaling totalling stood standing hit doubled tripled moved moving ' +
-    'ascending ascended climbing ranked ranking ranks rank only just still already further respectively approximately roughly ' +
-    'estimated expected projected planned plan aims aim strive target set achieve achieved attain maintained remain remained ' +
-    'remains kept that which its their total current currently made make making getting got saw see sees registering registered ' +
-    'recorded record hitting keep keeping by and or but as nearly over'
-  ).split(' '),
-);
+
 const LEADING = /^(?:(?:and|or|but|with|while|whereas|among them|among which|in addition|additionally|furthermore|moreover|also|of which|including|such as|the|a|an|its|their|this|these|those|that|so far|at present|currently|meanwhile|besides|in total|overall|last year|this year|in the past (?:\w+ )?years?|in \d{4}|by \d{4}|as of \d{4}|since \d{4}|there (?:are|were|is|was)|on|in|of|for|by|(?:plan|plans|aim|aims|strive|strives)?\s*to\s+(?:increase|raise|boost|reach|achieve|lift|expand|grow|improve|promote|double)|increase|raise|boost|lift|expand|improve)\b[\s,]*)+/i;
 const CUT_AT = /\b(?:that|which|where|while|whereas|when|because|shows?|showed|said|says|including|among them|of which|according to)\b/gi;
-const VERB_NOUNS: Record<string, string> = { invested: 'investment', spent: 'spending', allocated: 'allocation', raised: 'funds raised', attracted: 'investment attracted', earned: 'earnings', exported: 'exports', imported: 'imports', granted: 'grants', provided: 'funding', injected: 'investment' };
-const GENERIC = new Set(['amount', 'total', 'number', 'figure', 'value', 'scale', 'level', 'sum', 'volume', 'it', 'growth', 'increase', 'rate', 'proportion', 'share', 'percentage', 'ratio', 'size', 'record', 'breakthrough', 'result', 'data', 'total amount']);
 const CONTENT = /[a-z]{3,}/i;
 
 function trimTrailing(words: string[]): string[] {
   const w = [...words];
   while (w.length > 0) {
     const last = (w[w.length - 1] ?? '').toLowerCase().replace(/[,;:]+$/, '');
-    if (TRAILING.has(last) || last === '' || /^[-–—,;:(“"]+$/.test(last)) w.pop();
+    if (TRAILING_WORDS.has(last) || last === '' || /^[-–—,;:(“"]+$/.test(last)) w.pop();
     else break;
   }
   return w;
@@ -286,7 +272,7 @@ function tidy(phrase: string): string {
 function isGeneric(phrase: string): boolean {
   const words = phrase.toLowerCase().match(/[a-z&]+/g) ?? [];
   const content = words.filter((w) => !['the', 'of', 'a', 'an', 'its', 'in', 'and', 'this', 'that', 'new'].includes(w));
-  return content.length === 0 || content.every((w) => GENERIC.has(w));
+  return content.length === 0 || content.every((w) => GENERIC_WORDS.has(w));
 }
 
 /** The noun phrase that a count's number is followed by ("104 start-up technology enterprises"). */

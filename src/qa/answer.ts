@@ -9,7 +9,7 @@ import { RegionbotError } from '../errors.js';
 import { QUERY_OPTIONS } from '../index/search.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
-import { FILLER_WORDS } from '../text/lexicon.js';
+import { DISPLAY_FORMS, FILLER_WORDS } from '../text/lexicon.js';
 import { terms } from '../text/terms.js';
 import { docMeta, factCitationFor, termRanges } from './cite.js';
 import { compareAnswer } from './compare.js';
@@ -56,11 +56,10 @@ function regionLabel(q: ParsedQuestion): string {
   return unknown ? unknown[0]!.toUpperCase() + unknown.slice(1) : '';
 }
 
-const DISPLAY: Record<string, string> = { hightech: 'high-tech', sme: 'SMEs', scitech: 'sci-tech', 'r&d': 'R&D', enterprise: 'enterprises', talent: 'talents', ecommerce: 'e-commerce', startup: 'start-up' };
 
 /** The question's metric words for display ("hightech" -> "high-tech"). */
 export function topicLabel(q: ParsedQuestion): string {
-  return q.metricTerms.map((t) => DISPLAY[t] ?? t).join(' ') || 'that';
+  return q.metricTerms.map((t) => DISPLAY_FORMS[t] ?? t).join(' ') || 'that';
 }
 
 /** An honest "not in the corpus", with what the corpus holds nearby, clearly labelled. */

@@ -5,6 +5,7 @@
  */
 import { gazetteer } from '../corpus/gazetteer.js';
 import { isCommonWord, isPlainWord } from '../text/english.js';
+import { LEXICON_CAPITALS, NOT_PLACES, QUESTION_WORDS } from '../text/lexicon.js';
 import { STOP_WORDS, canonicalize, tokens } from '../text/terms.js';
 import type { Intent, NumericWant, ParsedQuestion } from './types.js';
 
@@ -40,20 +41,6 @@ const PERSON = /^(?:who is|who's|whos|who was|who are|who were|who)\b/;
 
 const TARGET = /\b(?:plan(?:s|ned)?\s+(?:to|for|on)|planned|planning|aim|aims|aiming|target|targets|targeted|goal|goals|will|expected|projected|going to|intends?|should|wants?\s+(?:to\s+\w+\s+)?by|hopes?\s+to|(?:is|are)\s+(?:setting up|launching|building|establishing|creating|preparing))\b/;
 
-/** Words of a question that say what kind of question it is, not what it is about. */
-const QUESTION_WORDS = new Set([
-  'number', 'total', 'amount', 'figure', 'value', 'level', 'percentage', 'percent', 'share', 'proportion', 'rate',
-  'rank', 'ranked', 'ranking', 'rankings', 'position', 'place', 'places', 'target', 'targets', 'goal', 'goals', 'plan',
-  'plans', 'planned', 'aim', 'aims', 'growth', 'increase', 'increased', 'grow', 'grew', 'rise', 'rose', 'change',
-  'changed', 'compare', 'comparison', 'versus', 'vs', 'difference', 'between', 'year', 'years', 'current', 'currently',
-  'now', 'latest', 'recent', 'actual', 'achieved', 'province', 'provinces', 'city', 'cities', 'county', 'region',
-  'regions', 'china', 'chinese', 'count', 'times', 'moved', 'move', 'up', 'down', 'climb', 'climbed', 'jump', 'jumped',
-  'many', 'much', 'big', 'large', 'fast', 'did', 'does', 'do', 'go', 'went', 'gone', 'reach', 'reached', 'hit',
-  'define', 'explain', 'describe', 'list', 'name', 'mean', 'means', 'meaning', 'tell', 'whats', 'who', 'whos',
-  'according', 'corpus', 'article', 'articles', 'data', 'stats', 'statistics', 'info', 'information', 'expected',
-  'projected', 'going', 'set', 'hold', 'holds', 'lol', 'pls', 'plz', 'hey', 'bot', 'yr', 'ratio', 'multiple',
-  'percentage', 'what', 'which', 'by', 'fewer', 'less', 'more', 'higher', 'lower', 'bigger', 'larger', 'than',
-]);
 
 /** The kind of number a question's wording asks for ("any" when it does not say). */
 export function wantOf(text: string): NumericWant {
@@ -72,11 +59,6 @@ export function wantOf(text: string): NumericWant {
   if (want === 'money' && /\bhow much did\b.*\b(?:grow|increase|rise)\b/.test(lower)) want = 'change';
   return want;
 }
-
-/** Words that fill a place slot without being a place ("does the city have", "what's its"). */
-const NOT_PLACES = /^(?:the|this|that|it|its|there|they|city|province|country|region|county|zone|china|chinese|government|total|number|rank|gdp|innovation|research|science|technology|tech|hi|high|sci|average|national|provincial|municipal)$/;
-/** Capitalized words a question may use that are not places (acronyms and names of things). */
-const LEXICON_CAPITALS = /^(?:what|how|which|who|where|when|why|is|are|does|do|did|the|and|or|of|in|for|gdp|pct|hhz|smes?|national|china|chinese|research|science|technology|high|tech|hi|innovation|report|index|plan|province|city|little|giants?|key|laboratory|lab|labs|enterprises?|rank|ranking|regional|capability)$/i;
 
 /** Strip Discord mentions and collapse white space. */
 export function cleanQuestion(raw: string): string {

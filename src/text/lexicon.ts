@@ -39,6 +39,58 @@ export const FROM_VALUE = /\bfrom\s+(?:(?:about|around|nearly|over|more than|jus
 /** Words that make what follows a plan, not an achieved figure. */
 export const TARGET_CUE = /\b(?:aims?|aimed|aiming|plans?|planned|planning|strive|strives|striving|expected|expects|projected|targets?|targeted|goal|goals|will|shall|intends?|seeks?)\b|\bby (?:the end of )?20\d\d\b/i;
 
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+
+/** Words of a question that say what kind of question it is, not what it is about. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'number', 'total', 'amount', 'figure', 'value', 'level', 'percentage', 'percent', 'share', 'proportion', 'rate',
+  'rank', 'ranked', 'ranking', 'rankings', 'position', 'place', 'places', 'target', 'targets', 'goal', 'goals', 'plan',
+  'plans', 'planned', 'aim', 'aims', 'growth', 'increase', 'increased', 'grow', 'grew', 'rise', 'rose', 'change',
+  'changed', 'compare', 'comparison', 'versus', 'vs', 'difference', 'between', 'year', 'years', 'current', 'currently',
+  'now', 'latest', 'recent', 'actual', 'achieved', 'province', 'provinces', 'city', 'cities', 'county', 'region',
+  'regions', 'china', 'chinese', 'count', 'times', 'moved', 'move', 'up', 'down', 'climb', 'climbed', 'jump', 'jumped',
+  'many', 'much', 'big', 'large', 'fast', 'did', 'does', 'do', 'go', 'went', 'gone', 'reach', 'reached', 'hit',
+  'define', 'explain', 'describe', 'list', 'name', 'mean', 'means', 'meaning', 'tell', 'whats', 'who', 'whos',
+  'according', 'corpus', 'article', 'articles', 'data', 'stats', 'statistics', 'info', 'information', 'expected',
+  'projected', 'going', 'set', 'hold', 'holds', 'lol', 'pls', 'plz', 'hey', 'bot', 'yr', 'ratio', 'multiple',
+  'percentage', 'what', 'which', 'by', 'fewer', 'less', 'more', 'higher', 'lower', 'bigger', 'larger', 'than',
+]);
+
+/** Words that fill a place slot without being a place ("does the city have", "what's its"). */
+export const NOT_PLACES = /^(?:the|this|that|it|its|there|they|city|province|country|region|county|zone|china|chinese|government|total|number|rank|gdp|innovation|research|science|technology|tech|hi|high|sci|average|national|provincial|municipal)$/;
+/** Capitalized words a question may use that are not places (acronyms and names of things). */
+export const LEXICON_CAPITALS = /^(?:what|how|which|who|where|when|why|is|are|does|do|did|the|and|or|of|in|for|gdp|pct|hhz|smes?|national|china|chinese|research|science|technology|high|tech|hi|innovation|report|index|plan|province|city|little|giants?|key|laboratory|lab|labs|enterprises?|rank|ranking|regional|capability)$/i;
+
+
+// ---------------------------------------------------------------------------------------------
+// Measured phrases (fact extraction)
+
+/** Words trimmed from the end of a left-hand phrase (verbs, prepositions, qualifiers). */
+export const TRAILING_WORDS: ReadonlySet<string> = new Set(
+  (
+    'of to by up down at in on for from with a an the new record high highest more than over nearly about around ' +
+    'approximately almost some exceeded exceeds exceed reaching reached reach reaches was were is are has have had been be ' +
+    'being will would should could can increase increased increases increasing rise rose risen rising grew grow grown growing ' +
+    'growth gained climbed jumped surged decreased decrease declined decline fell fallen dropped drop going gone went amounted ' +
+    'accounted account accounts accounting totaled totalled totaling totalling stood standing hit doubled tripled moved moving ' +
+    'ascending ascended climbing ranked ranking ranks rank only just still already further respectively approximately roughly ' +
+    'estimated expected projected planned plan aims aim strive target set achieve achieved attain maintained remain remained ' +
+    'remains kept that which its their total current currently made make making getting got saw see sees registering registered ' +
+    'recorded record hitting keep keeping by and or but as nearly over'
+  ).split(' '),
+);
+
+/** Words that alone do not name what a number measures ("the total amount"). */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(['amount', 'total', 'number', 'figure', 'value', 'scale', 'level', 'sum', 'volume', 'it', 'growth', 'increase', 'rate', 'proportion', 'share', 'percentage', 'ratio', 'size', 'record', 'breakthrough', 'result', 'data', 'total amount']);
+
+/** "invested X in Y" measures Y's investment: the noun of each spending verb. */
+export const VERB_NOUNS: Readonly<Record<string, string>> = { invested: 'investment', spent: 'spending', allocated: 'allocation', raised: 'funds raised', attracted: 'investment attracted', earned: 'earnings', exported: 'exports', imported: 'imports', granted: 'grants', provided: 'funding', injected: 'investment' };
+
+/** How canonical terms are shown to a person ("hightech" -> "high-tech"). */
+export const DISPLAY_FORMS: Readonly<Record<string, string>> = { hightech: 'high-tech', sme: 'SMEs', scitech: 'sci-tech', 'r&d': 'R&D', enterprise: 'enterprises', talent: 'talents', ecommerce: 'e-commerce', startup: 'start-up' };
+
 /** A headline's infinitive is a plan: "City to set aside 4.5 percent of GDP for R&D". */
 export const HEADLINE_PLAN = /^(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!date\b)[a-z]+\b/;
 
@@ -50,7 +102,8 @@ export function lexiconHash(): string {
   const h = createHash('sha256');
   h.update(`extraction ${EXTRACTION_VERSION}\n`);
   for (const [re, to] of PHRASE_SYNONYMS) h.update(`${re.source}/${re.flags}=>${to}\n`);
-  for (const set of [STOP_WORDS, QUALIFIERS, GENERIC_MEASURE_WORDS, FILLER_WORDS]) h.update([...set].sort().join(' ') + '\n');
-  for (const re of [ELLIPSIS, FROM_VALUE, TARGET_CUE, HEADLINE_PLAN]) h.update(`${re.source}\n`);
+  for (const set of [STOP_WORDS, QUALIFIERS, GENERIC_MEASURE_WORDS, FILLER_WORDS, QUESTION_WORDS, TRAILING_WORDS, GENERIC_WORDS]) h.update([...set].sort().join(' ') + '\n');
+  h.update(JSON.stringify(VERB_NOUNS));
+  for (const re of [ELLIPSIS, FROM_VALUE, TARGET_CUE, HEADLINE_PLAN, NOT_PLACES, LEXICON_CAPITALS]) h.update(`${re.source}\n`);
   return h.digest('hex').slice(0, 16);
 }
