@@ -114,6 +114,24 @@ function stripMarkdown(line: string): string {
     .replace(/^\s*>\s?/, '');
 }
 
+/** A wire story's opening "KUNMING --", "HAIKOU, March 4 (Xinhua) --": a place and date, not part of the first sentence. */
+const AGENCY_OPENER = /^[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–)\s*/;
+
+/**
+ * A photo caption that states a figure keeps its words ("Photo: The seed bank has preserved 11,217
+ * species"); the label and credit go. Captions without a number stay boilerplate.
+ */
+export function captionText(line: string): string | null {
+  const t = line.trim();
+  const m =
+    /^\[?\s*photos?\s*[:：]\s*\]?\s*(.+)$/i.exec(t) ??
+    /^(.+?)\s*\[\s*photos?\s*(?:\/|:|by|provided)[^\]]*\]\s*$/i.exec(t) ??
+    /^(.+?)\s*\(\s*photos?\s*(?:\/|:|by)[^)]*\)\s*$/i.exec(t);
+  const caption = m?.[1]?.trim();
+  if (!caption || caption.length < 30 || !/\d/.test(caption)) return null;
+  return /[.!?]$/.test(caption) ? caption : `${caption}.`;
+}
+
 export function parseArticle(id: string, raw: string): Article {
   const { meta, content } = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const markdown = /\.md$/i.test(id);
@@ -149,9 +167,9 @@ export function parseArticle(id: string, raw: string): Article {
 
   // The body: what follows the title and dateline, without boilerplate.
   const bodyFrom = Math.max(datelineAt, titleAt) + 1;
-  const bodyLines = renderTables(lines.slice(bodyFrom).filter((l) => !isBoilerplateLine(l)));
+  const bodyLines = renderTables(lines.slice(bodyFrom).map((l) => captionText(l) ?? l).filter((l) => !isBoilerplateLine(l)));
   const paragraphs = paragraphsOf(bodyLines)
-    .map((p) => stripTrailingCredits(repairText(p)))
+    .map((p) => stripTrailingCredits(repairText(p)).replace(AGENCY_OPENER, ''))
     .filter((p) => /[A-Za-z\u4e00-\u9fff]/.test(p) && !isBoilerplateLine(p));
   const text = paragraphs.join('\n\n');
   if (!title) title = (paragraphs[0] ?? id).slice(0, 120);

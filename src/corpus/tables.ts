@@ -7,7 +7,10 @@
  * Pure functions over lines.
  */
 
-const VALUE = /^(?:[-–—]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/;
+const VALUE = /^(?:[-–—]|[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)%?)$/;
+const GROWTH = /^(?:growth|increase|change|growth rate|y-o-y|yoy|year-on-year(?: growth)?)\b/i;
+/** A header naming the rows' metrics ("Indicator"): the rows are measures, not places. */
+const METRIC_HEADER = /^(?:indicators?|items?|index|indexes|metrics?|categor(?:y|ies)|measures?)$/i;
 const YEAR = /^(?:19|20)\d\d$/;
 
 function isValue(s: string): boolean {
@@ -33,9 +36,12 @@ export function splitUnit(label: string): Unit {
 }
 
 /** The value with its unit as prose: "5.49 percent", "1,880.5 hundred million yuan", "23,100". */
-function withUnit(value: string, unit: string | null): string {
+function withUnit(cell: string, unit: string | null): string {
+  // "9.6%" in a cell carries its own unit.
+  const value = cell.replace(/%$/, '');
+  if (cell.endsWith('%') && !unit) return `${value} percent`;
   if (!unit) return value;
-  const u = unit.trim();
+  const u = unit.trim().replace(/^bn\b/i, 'billion').replace(/^(?:mn|mln)\b/i, 'million').replace(/^tn\b/i, 'trillion');
   if (/^%$|^percent$/i.test(u)) return `${value} percent`;
   if (/^100 million\b/i.test(u)) return `${value} hundred million${u.slice('100 million'.length)}`;
   if (/^10,?000\b/i.test(u)) return `${value} ten thousand${u.replace(/^10,?000/, '')}`;
@@ -74,6 +80,16 @@ export interface TableBlock {
   sentences: string[];
 }
 
+/** A growth cell as a sentence: "In 2022, Zhengzhou's R&D expenditure grew 14.6 percent." */
+function growthSentence(owner: string | null, metric: Unit, cell: string, unit: string | null, year: string | null): string | null {
+  if (/^[-–—]$/.test(cell)) return null;
+  const name = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+  const subject = owner ? `${possessive(owner)} ${name}` : name;
+  const when = year ? `In ${year}, ` : '';
+  const body = `${subject} grew ${withUnit(cell, cell.endsWith('%') ? null : unit ?? '%')}.`;
+  return when ? `${when}${body}` : body.replace(/^\w/, (c) => c.toUpperCase());
+}
+
 /** One cell per line: n header labels, then rows of one label and n-1 values. */
 function cellPerLine(lines: string[], at: number): TableBlock | null {
   let best: { n: number; rows: number } | null = null;
@@ -91,13 +107,32 @@ function cellPerLine(lines: string[], at: number): TableBlock | null {
   if (!best) return null;
   const { n, rows } = best;
   const header = lines.slice(at + 1, at + n).map((h) => splitUnit(h.trim()));
-  const year = captionYear(lines[at - 1]);
+  const caption = lines[at - 1];
+  const year = captionYear(caption);
+  const transposed = METRIC_HEADER.test((lines[at] ?? '').trim());
+  const owner = transposed ? tableOwner(caption) : null;
   const sentences: string[] = [];
   for (let r = 0; r < rows; r++) {
     const row = lines.slice(at + n + r * n, at + n + (r + 1) * n).map((c) => c.trim());
-    const entity = row[0] ?? '';
+    const label = row[0] ?? '';
     row.slice(1).forEach((v, j) => {
-      const s = sentenceFor(entity, header[j]!, v, year);
+      const col = header[j]!;
+      // "Indicator | Value | Growth": each row is a measure of the table's owner.
+      if (transposed) {
+        const metric = splitUnit(label);
+        const colYear = YEAR.test(col.name) ? col.name : year;
+        const s = GROWTH.test(col.name) ? growthSentence(owner, metric, v, col.unit, colYear) : sentenceFor(owner, { name: metric.name, unit: metric.unit ?? col.unit }, v, colYear);
+        if (s) sentences.push(s);
+        return;
+      }
+      // "City | R&D expenditure | Growth (%)": the growth of the measure in the column before it.
+      if (GROWTH.test(col.name)) {
+        const measured = header.slice(0, j).reverse().find((h) => !GROWTH.test(h.name));
+        const s = measured ? growthSentence(label, { name: measured.name, unit: null }, v, col.unit, year) : null;
+        if (s) sentences.push(s);
+        return;
+      }
+      const s = sentenceFor(label, col, v, year);
       if (s) sentences.push(s);
     });
   }
@@ -128,7 +163,11 @@ function headerColumns(line: string, count: number): string[] | null {
 
 /** Whose figures a table gives, from the line that introduces it: "the province's main indicators" -> "the province". */
 export function tableOwner(lead: string | undefined): string | null {
-  const m = lead ? /\b((?:[Tt]he|[Tt]his|[Oo]ur) (?:province|city|region|country|district|county|zone)|[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b/.exec(lead) : null;
+  const m = lead
+    ? /\b((?:[Tt]he|[Tt]his|[Oo]ur) (?:province|city|region|country|district|county|zone)|[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b/.exec(lead) ??
+      // "Main S&T indicators of Kunming", "Key figures of Sichuan innovation (2022)"
+      /\b(?:of|in|for)\s+([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?)\b/.exec(lead)
+    : null;
   return m ? (m[1] ?? '').replace(/^(?:The|This|Our)\b/, (w) => w.toLowerCase()) : null;
 }
 
@@ -153,10 +192,9 @@ function rowPerLine(lines: string[], at: number): TableBlock | null {
       if (YEAR.test(c)) {
         const s = sentenceFor(owner, metric, v, c);
         if (s) sentences.push(s);
-      } else if (/^(?:growth|increase|change)\b/i.test(c) && !/^[-–—]$/.test(v)) {
-        const unit = splitUnit(c).unit;
-        const name = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
-        sentences.push(`In ${years[years.length - 1] ?? ''}, ${owner ? `${possessive(owner)} ` : ''}${name} grew ${withUnit(v, unit ?? '%')}.`.replace(/^In , /, ''));
+      } else if (GROWTH.test(c)) {
+        const s = growthSentence(owner, metric, v, splitUnit(c).unit, years[years.length - 1] ?? null);
+        if (s) sentences.push(s);
       }
     });
     end++;

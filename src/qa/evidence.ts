@@ -48,7 +48,7 @@ export interface Candidate {
 // ---------------------------------------------------------------------------------------------
 // Clauses
 
-const LEFT_BOUNDARY = /;|:|\(|\)|[•·▪■]|\s[-–]\s|\bwhile\b|\bwhereas\b|,\s*(?:and|but|with|of which|among which|among them|of them|of these)\b|\band\s+(?=[A-Z])/g;
+const LEFT_BOUNDARY = /;|:|\(|\)|[•·▪■]|\s[-–—]{1,2}\s|\bwhile\b|\bwhereas\b|,\s*(?:and|but|with|of which|among which|among them|of them|of these)\b|\band\s+(?=[A-Z])/g;
 const RIGHT_BOUNDARY = /[;,:(•·▪■]|\s[-–]\s|\bwhile\b|\bwhereas\b|\band\b|\.\s|\.$/;
 
 /** [start, end) of the clause holding the value at [at, end) of the sentence. */
@@ -319,7 +319,8 @@ export function features(req: Request, c: Candidate): number[] {
   for (const q of req.qualifiers) if (!near.has(q) && !sentenceTerms.has(q)) qm++;
   v.qual_missing = Math.min(2, qm) / 2;
   // "per 10,000 residents" after the value, or "the number of X per 1,000 enterprises increased from 21.5".
-  const perBefore = /\b(?:per|for every|out of every)\s+(?:capita|[\d,]+|ten thousand|million|thousand|hundred)\b/i.test(s.slice(cs, f.valueStart));
+  // The sentence's subject may carry it for every value ("patents per 10,000 residents in A is 3.7, and in B it is 14.8").
+  const perBefore = /\b(?:per|for every|out of every)\s+(?:capita|[\d,]+|10k|ten thousand|million|thousand|hundred)\b/i.test(s.slice(0, f.valueStart));
   v.per_not_asked = !req.qualifiers.has('per') && (perBefore || /^\s*[^,;.]{0,40}?\b(?:per|for every|out of every)\b|\bper\s+(?:capita|10,?000|million|thousand|hundred)\b/i.test(after)) ? 1 : 0;
 
   v.denominator = /\b(?:per|for every|every|out of|of every)\s*$/i.test(s.slice(Math.max(0, f.valueStart - 14), f.valueStart)) ? 1 : 0;

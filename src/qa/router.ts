@@ -67,6 +67,8 @@ export function cleanQuestion(raw: string): string {
     .replace(/<#\d+>/g, ' ')
     .replace(/@(?:everyone|here)\b/g, ' ')
     .replace(/[`*_~|>]+/g, ' ')
+    // chat spellings of question words: "wat does", "whats"
+    .replace(/\b(?:wat|wht|whta|waht)\b/gi, 'what')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -112,7 +114,7 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     ...lower.matchAll(/\b(?:does|do|did|has|have|had|is|are|was|were)\s+([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:have|has|had|own|hold|spend|spent|invest|rank|got)\b/g),
     ...lower.matchAll(/\b([a-z][a-z-]{2,})['’]s\b/g),
     // A telegraphic question starts with its place: "lima r&d intensity".
-    ...lower.matchAll(/^([a-z][a-z-]{2,})\s+(?=\S)/g),
+    ...lower.matchAll(/^([a-z][a-z-]{2,})\s+(?!(?:does|do|did|is|are|was|were|has|have|had|can|will)\b)(?=\S)/g),
   ];
   for (const m of placeSlots) {
     const phrase = (m[1] ?? '').toLowerCase();
