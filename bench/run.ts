@@ -15,9 +15,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chooseEntry } from '../bin/entry.js';
-import { buildIndex } from '../src/index/build.js';
+import type * as BuildModule from '../src/index/build.js';
 import { generateCorpus, readSources, sourceDirs } from './lib/generate.js';
 import { benchQuestions } from './lib/questions.js';
 import { SIZES, markdownTable, mergeResults, type Results, type SizeResult } from './lib/report.js';
@@ -140,6 +141,12 @@ if (coldRuns > 0 && chooseEntry(root).kind !== 'dist') {
   const b = await run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
   if (b.code !== 0) console.log(`build failed; cold starts run the sources through tsx:\n${b.stderr}`);
 }
+
+// Build with the compiled code when it is up to date (what `regionbot index` and the bot run; its
+// worker threads then start without tsx), else with the sources.
+const buildEntry = chooseEntry(root).kind === 'dist' ? join(root, 'dist', 'index', 'build.js') : join(root, 'src', 'index', 'build.ts');
+const { buildIndex } = (await import(pathToFileURL(buildEntry).href)) as typeof BuildModule;
+console.log(`building with ${buildEntry.replace(root + '/', '')}`);
 
 const sources = readSources(sourceDirs(root));
 console.log(`sources: ${sources.articles} articles, ${sources.sentences.length} sentences from ${sources.dirs.map((d) => d.replace(root + '/', '')).join(', ')}`);

@@ -38,7 +38,7 @@ const BUILDER = 'regionbot 0.1.0';
 /**
  * What the build makes of one corpus file on its own: the parsed article (null when it has no text
  * left), its words, chunks and facts. Chunk numbers (chunk ids' positions, facts' `chunk`) count from
- * 0 within the file; `assemble` makes them global. Independent of every other file, so files can be
+ * 0 within the file; `IndexAssembler` makes them global. Independent of every other file, so files can be
  * analysed in worker threads (see parallel-build.ts).
  */
 export interface FileAnalysis {
