@@ -75,6 +75,7 @@ export const ROWS: Row[] = [
   { label: 'answer p99, ms', value: (r) => r.answer.p99, format: ms },
   { label: 'BM25 p50, ms', value: (r) => r.bm25.p50, format: ms },
   { label: 'BM25 p99, ms', value: (r) => r.bm25.p99, format: ms },
+  { label: 'answer p50 / BM25 p50', value: (r) => r.answer.p50 / r.bm25.p50, format: (v) => `${v.toFixed(0)}x` },
   { label: 'answer p99 / BM25 p99', value: (r) => r.ratioP99, format: (v) => `${v.toFixed(1)}x`, goal: '<= 10x' },
   { label: 'cold start ask, ms', value: (r) => r.coldStart.ask?.medianMs, format: int, goal: '<= 1,500' },
   { label: 'cold start bot, ms', value: (r) => r.coldStart.bot?.medianMs, format: int, goal: '<= 2,000' },
