@@ -1,77 +1,222 @@
 /**
- * Benchmark: builds an index over a synthetic corpus made by recombining the bundled articles'
- * sentences with other regions and years (BENCH_ARTICLES articles, default 2000), then measures
- * build time, load time, memory, and answer latency (median and p99) over a set of questions.
+ * The performance instrument (see bench/README.md). For each corpus size: generates a corpus by
+ * recombining real articles' sentences, builds the index, then in a fresh process measures load,
+ * retained memory and answer latency against a minimal BM25 over the same chunks, and times the cold
+ * start of `ask` and of the bot. Writes bench/results/latest.json and latest.md and prints the table
+ * with the change from the previous run of each size.
+ *
+ *   npm run bench                       # 1k chunks
+ *   npm run bench -- --size 10k         # or BENCH_CHUNKS=10000; --size all for 1k, 10k and 100k
+ *   npm run bench -- --reps 5 --cold 3  # repetitions of the question set; cold-start runs (0: skip)
  */
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gazetteer } from '../src/corpus/gazetteer.js';
-import { buildIndex } from '../src/index/build.js';
-import { loadIndex } from '../src/index/store.js';
-import { answerQuestion } from '../src/qa/answer.js';
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chooseEntry } from '../bin/entry.js';
+import type * as BuildModule from '../src/index/build.js';
+import { generateCorpus, readSources, sourceDirs } from './lib/generate.js';
+import { benchQuestions } from './lib/questions.js';
+import { SIZES, markdownTable, mergeResults, type Results, type SizeResult } from './lib/report.js';
+import { median } from './lib/stats.js';
+import type { MeasureResult } from './measure.js';
 
-const N = Number(process.env.BENCH_ARTICLES ?? 2000);
-const root = new URL('../', import.meta.url).pathname;
-const work = await mkdtemp(join(tmpdir(), 'regionbot-bench-'));
-const corpus = join(work, 'corpus');
-await mkdir(corpus);
+const root = resolve(new URL('../', import.meta.url).pathname);
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    reps: { type: 'string' },
+    cold: { type: 'string' },
+    'no-bot': { type: 'boolean' },
+    seed: { type: 'string' },
+  },
+});
 
-const sources = await Promise.all((await readdir(join(root, 'corpus'))).map((f) => readFile(join(root, 'corpus', f), 'utf8')));
-const cities = gazetteer().all.filter((r) => r.level !== 'county').map((r) => r.name);
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-for (let i = 0; i < N; i++) {
-  const src = sources[i % sources.length]!;
-  const region = cities[Math.floor(rand() * cities.length)]!;
-  const year = 2015 + Math.floor(rand() * 10);
-  const text = src
-    .replace(/Jilin|Changchun|Jiangyin/g, region)
-    .replace(/20(1[5-9]|2[0-4])/g, () => String(year))
-    .replace(/\d+(?:\.\d+)?(?=%| billion| places| times)/g, (m) => String(Math.round(Number(m) * (0.5 + rand()) * 100) / 100));
-  await writeFile(join(corpus, `${String(i).padStart(5, '0')}_bench.txt`), text);
+function sizeName(s: string): string {
+  if (SIZES[s]) return s;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`unknown size "${s}" (1k, 10k, 100k, all, or a number of chunks)`);
+  return Object.keys(SIZES).find((k) => SIZES[k] === n) ?? String(n);
 }
 
-const t0 = performance.now();
-const summary = await buildIndex(corpus, join(work, 'index'));
-const buildS = (performance.now() - t0) / 1000;
-const t1 = performance.now();
-const index = await loadIndex(join(work, 'index'));
-const loadS = (performance.now() - t1) / 1000;
-const questions = [
-  "What was Jilin's R&D investment in 2021?",
-  'how many high-tech enterprises does harbin have',
-  'how many places did shenyang move up',
-  'what is the contribution rate of scientific and technological progress in dalian',
-  'compare high-tech enterprises in wuxi and suzhou',
-  'what are the six emerging industries',
-  "what is atlantis's gdp",
-];
-const times: number[] = [];
-for (let round = 0; round < 5; round++) {
-  for (const q of questions) {
-    const s = performance.now();
-    answerQuestion(index, q);
-    times.push(performance.now() - s);
+const sizeArg = values.size ?? process.env.BENCH_CHUNKS ?? '1k';
+const sizes = sizeArg === 'all' ? Object.keys(SIZES) : sizeArg.split(',').map(sizeName);
+const seed = Number(values.seed ?? 42);
+const coldRuns = Number(values.cold ?? 5);
+const withBot = !values['no-bot'];
+const work = resolve(process.env.BENCH_DIR ?? join(root, 'tmp', 'bench'));
+const resultsDir = join(root, 'bench', 'results');
+await mkdir(work, { recursive: true });
+await mkdir(resultsDir, { recursive: true });
+
+function commit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'bin'], { cwd: root, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
   }
 }
-times.sort((a, b) => a - b);
-const p = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))]!.toFixed(1);
-const mem = process.memoryUsage();
-console.log(
-  JSON.stringify(
-    {
-      articles: summary.documents,
-      chunks: summary.chunks,
-      facts: summary.facts,
-      buildSeconds: Number(buildS.toFixed(2)),
-      loadSeconds: Number(loadS.toFixed(2)),
-      answerMs: { median: Number(p(0.5)), p99: Number(p(0.99)), max: Number(times[times.length - 1]!.toFixed(1)) },
-      heapMB: Math.round(mem.heapUsed / 2 ** 20),
-      rssMB: Math.round(mem.rss / 2 ** 20),
-    },
-    null,
-    2,
-  ),
-);
-await rm(work, { recursive: true, force: true });
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    total += e.isDirectory() ? await dirBytes(p) : (await stat(p)).size;
+  }
+  return total;
+}
+
+/** Run a process to its end; its stdout, exit code and wall time. */
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  return new Promise((done) => {
+    const t = performance.now();
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: opts.env ?? process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr, ms: performance.now() - t }));
+  });
+}
+
+const bin = join(root, 'bin', 'regionbot.js');
+const cleanEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' });
+
+async function coldAsk(indexDir: string, question: string): Promise<SizeResult['coldStart']['ask']> {
+  if (coldRuns <= 0) return null;
+  const times: number[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const r = await run(process.execPath, [bin, 'ask', '--index', indexDir, question], { cwd: work, env: cleanEnv() });
+    if (r.code !== 0) throw new Error(`ask failed (${r.code}): ${r.stderr.trim()}`);
+    times.push(r.ms);
+  }
+  return { medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), runs: times.length, entry: chooseEntry(root).kind };
+}
+
+/** Spawn `serve` against the local Discord stand-in and time spawn -> the first answer to /ask. */
+async function coldBot(indexDir: string, corpusDir: string, question: string): Promise<SizeResult['coldStart']['bot']> {
+  if (coldRuns <= 0 || !withBot) return null;
+  const { startFakeDiscord, MessageFlag } = await import('../tests/support/fake-discord/index.js');
+  const times: number[] = [];
+  for (let i = 0; i < Math.min(coldRuns, 3); i++) {
+    const fake = await startFakeDiscord({ interactionDeadlineMs: null });
+    const env = {
+      ...cleanEnv(),
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guildId,
+      DISCORD_API_BASE_URL: fake.apiBaseUrl,
+      REGIONBOT_INDEX_DIR: indexDir,
+      REGIONBOT_CORPUS_DIR: corpusDir,
+      LOG_LEVEL: 'silent',
+    };
+    const t = performance.now();
+    const child = spawn(process.execPath, [bin, 'serve'], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<void>((r) => child.on('close', () => r()));
+    try {
+      await Promise.race([fake.waitUntil(() => fake.gatewayConnected, 60_000, 'the gateway'), exited.then(() => Promise.reject(new Error(`serve exited: ${stderr.trim()}`)))]);
+      const ix = await fake.slashCommand('ask', [{ name: 'question', value: question }]);
+      await fake.waitForMessage((m) => m.interaction_id === ix.id && !(m.flags & MessageFlag.Loading) && (m.embeds.length > 0 || m.content !== ''), 60_000);
+      times.push(performance.now() - t);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await fake.close();
+    }
+  }
+  return { medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), runs: times.length, entry: chooseEntry(root).kind };
+}
+
+// Cold starts measure what users run: the compiled CLI. Build it when it is missing or out of date.
+if (coldRuns > 0 && chooseEntry(root).kind !== 'dist') {
+  console.log(`dist/ is not up to date (${chooseEntry(root).reason}): building it`);
+  const b = await run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  if (b.code !== 0) console.log(`build failed; cold starts run the sources through tsx:\n${b.stderr}`);
+}
+
+// Build with the compiled code when it is up to date (what `regionbot index` and the bot run; its
+// worker threads then start without tsx), else with the sources.
+const buildEntry = chooseEntry(root).kind === 'dist' ? join(root, 'dist', 'index', 'build.js') : join(root, 'src', 'index', 'build.ts');
+const { buildIndex } = (await import(pathToFileURL(buildEntry).href)) as typeof BuildModule;
+console.log(`building with ${buildEntry.replace(root + '/', '')}`);
+
+const sources = readSources(sourceDirs(root));
+console.log(`sources: ${sources.articles} articles, ${sources.sentences.length} sentences from ${sources.dirs.map((d) => d.replace(root + '/', '')).join(', ')}`);
+const runResults: SizeResult[] = [];
+for (const size of sizes) {
+  const target = SIZES[size] ?? Number(size);
+  const reps = Number(values.reps ?? (target <= 1_000 ? 5 : target <= 10_000 ? 3 : 1));
+  const corpusDir = join(work, `corpus-${size}`);
+  const indexDir = join(work, `index-${size}`);
+  const gen = await generateCorpus(corpusDir, target, sources, seed);
+  console.log(`[${size}] generated ${gen.articles} articles, ${gen.chunks} chunks, ${gen.regions.length} regions`);
+
+  const t = performance.now();
+  const built = await buildIndex(corpusDir, indexDir);
+  const buildS = (performance.now() - t) / 1000;
+  const bytes = await dirBytes(indexDir);
+  console.log(`[${size}] built ${built.chunks} chunks, ${built.facts} facts in ${buildS.toFixed(1)} s; index ${(bytes / 2 ** 20).toFixed(1)} MB`);
+
+  const questions = benchQuestions(gen.regions, gen.years);
+  const qFile = join(work, `questions-${size}.json`);
+  await writeFile(qFile, JSON.stringify(questions, null, 1));
+  const m = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'bench', 'measure.ts'), indexDir, qFile, String(reps)]);
+  if (m.code !== 0) throw new Error(`measure failed (${m.code}): ${m.stderr.trim()}`);
+  const measured = JSON.parse(m.stdout.trim().split('\n').pop()!) as MeasureResult;
+  console.log(`[${size}] ${questions.length} questions x ${reps}: answer p50/p95/p99 ${measured.answer.p50}/${measured.answer.p95}/${measured.answer.p99} ms; BM25 ${measured.bm25.p50}/${measured.bm25.p95}/${measured.bm25.p99} ms`);
+
+  const q0 = questions[0]!.question;
+  const ask = await coldAsk(indexDir, q0);
+  if (ask) console.log(`[${size}] cold start ask: median ${ask.medianMs} ms over ${ask.runs} (${ask.entry})`);
+  let bot: SizeResult['coldStart']['bot'] = null;
+  try {
+    bot = await coldBot(indexDir, corpusDir, q0);
+    if (bot) console.log(`[${size}] cold start bot: median ${bot.medianMs} ms over ${bot.runs} (${bot.entry})`);
+  } catch (err) {
+    console.log(`[${size}] cold start bot not measured: ${(err as Error).message}`);
+  }
+
+  runResults.push({
+    size,
+    targetChunks: target,
+    runAt: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    cpus: cpus().length,
+    corpus: { articles: built.documents, chunks: built.chunks, facts: built.facts, sourceArticles: sources.articles, sourceSentences: sources.sentences.length },
+    build: { seconds: Math.round(buildS * 100) / 100, chunksPerSecond: Math.round(built.chunks / buildS) },
+    index: { bytes },
+    load: { ms: measured.loadMs, retainedMB: measured.retainedMB, rssMB: measured.rssMB },
+    questions: { count: measured.questions, answered: measured.answered, reps },
+    answer: measured.answer,
+    bm25: measured.bm25,
+    ratioP99: Math.round((measured.answer.p99 / measured.bm25.p99) * 10) / 10,
+    byKind: measured.byKind,
+    slowest: measured.slowest,
+    coldStart: { ask, bot },
+  });
+}
+
+const latestFile = join(resultsDir, 'latest.json');
+const previousFile = join(resultsDir, 'previous.json');
+const readResults = async (f: string): Promise<Results> => (existsSync(f) ? (JSON.parse(await readFile(f, 'utf8')) as Results) : {});
+const merged = mergeResults(await readResults(latestFile), await readResults(previousFile), runResults);
+await writeFile(previousFile + '.tmp', JSON.stringify(merged.previous, null, 2) + '\n');
+await rename(previousFile + '.tmp', previousFile);
+await writeFile(latestFile + '.tmp', JSON.stringify(merged.latest, null, 2) + '\n');
+await rename(latestFile + '.tmp', latestFile);
+const table = markdownTable(merged.latest, merged.previous);
+await writeFile(join(resultsDir, 'latest.md'), `# regionbot bench\n\n${table}\n`);
+console.log(`\n${table}\n`);
+for (const r of runResults) {
+  console.log(`[${r.size}] slowest questions (median ms): ${r.slowest.map((s) => `${s.medianMs} "${s.question}"`).join('; ')}`);
+}
+console.log(`\nwritten: ${latestFile.replace(root + '/', '')}, bench/results/latest.md`);

@@ -11,6 +11,7 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import { canonicalize, tokens } from '../text/terms.js';
 import { chunkSentences } from './chunk.js';
 import { extractFacts } from './facts.js';
+import { PARALLEL_MIN_FILES, buildIndexDataParallel, defaultBuildWorkers } from './parallel-build.js';
 import { buildMetrics, metricKey } from './metrics.js';
 import { lexiconHash } from '../text/lexicon.js';
 import { SEARCH_OPTIONS_VERSION, createSearchIndex } from './search.js';
@@ -35,85 +36,140 @@ export interface BuildSummary {
 
 const BUILDER = 'regionbot 0.1.0';
 
-/** Build the index data from corpus files (pure apart from the clock). */
+/**
+ * What the build makes of one corpus file on its own: the parsed article (null when it has no text
+ * left), its words, chunks and facts. Chunk numbers (chunk ids' positions, facts' `chunk`) count from
+ * 0 within the file; `IndexAssembler` makes them global. Independent of every other file, so files can be
+ * analysed in worker threads (see parallel-build.ts).
+ */
+export interface FileAnalysis {
+  name: string;
+  article: DocRecord | null;
+  /** Distinct canonical words of the title and text (for the vocabulary). */
+  words: string[];
+  chunks: Omit<Chunk, 'id'>[];
+  facts: Omit<Fact, 'id' | 'metric'>[];
+  /** `metricKey` of each fact's measure. */
+  metrics: string[];
+}
+
+export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalysis {
+  const article = parseArticle(file.name, file.text);
+  const sentences = splitSentences(article.text);
+  if (sentences.length === 0) return { name: file.name, article: null, words: [], chunks: [], facts: [], metrics: [] };
+  const g = gazetteer();
+  const words = new Set<string>();
+  for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (/^[a-z&]{2,}$/.test(t)) words.add(t);
+  const chunks: Omit<Chunk, 'id'>[] = [];
+  const chunkOfSentence: number[] = [];
+  chunkSentences(sentences).forEach((span, position) => {
+    const text = article.text.slice(span.start, span.end);
+    const regions = [...new Set(g.find(text).filter((m) => !m.org).map((m) => m.id))];
+    for (let s = span.firstSentence; s <= span.lastSentence; s++) chunkOfSentence[s] ??= chunks.length;
+    chunks.push({ doc: article.id, position, start: span.start, end: span.end, firstSentence: span.firstSentence, lastSentence: span.lastSentence, text, regions });
+  });
+  const facts = extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? 0);
+  return { name: file.name, article, words: [...words], chunks, facts, metrics: facts.map((f) => metricKey(f.measure)) };
+}
+
+/** The index under construction: file analyses are added to it in corpus order. */
+export class IndexAssembler {
+  readonly docs: DocRecord[] = [];
+  readonly chunks: Chunk[] = [];
+  readonly facts: Fact[] = [];
+  readonly skipped: SkippedFile[];
+  readonly search = createSearchIndex();
+  private readonly vocabulary = new Set<string>();
+
+  constructor(skippedFiles: SkippedFile[]) {
+    this.skipped = [...skippedFiles];
+  }
+
+  add(a: FileAnalysis): void {
+    const article = a.article;
+    if (!article) {
+      this.skipped.push({ file: a.name, reason: 'no article text after removing boilerplate' });
+      return;
+    }
+    this.docs.push(article);
+    for (const w of a.words) this.vocabulary.add(w);
+    const firstChunk = this.chunks.length;
+    for (const c of a.chunks) {
+      const chunk: Chunk = { id: this.chunks.length, ...c };
+      this.chunks.push(chunk);
+      this.search.add({ id: chunk.id, text: chunk.text, title: chunk.position === 0 ? article.title : '' });
+    }
+    a.facts.forEach((f, k) => {
+      const id = this.facts.length;
+      const fact: Fact = { ...f, chunk: f.chunk + firstChunk, id, metric: a.metrics[k]! };
+      this.facts.push(fact);
+    });
+  }
+
+  finish(files: CorpusFile[], corpusDir: string): IndexData {
+    const metrics = buildMetrics(this.facts);
+    return {
+      manifest: {
+        schemaVersion: SCHEMA_VERSION,
+        searchOptionsVersion: SEARCH_OPTIONS_VERSION,
+        lexicon: lexiconHash(),
+        builtAt: new Date().toISOString(),
+        builder: BUILDER,
+        corpus: {
+          dir: corpusDir,
+          fingerprint: fingerprint(files),
+          files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
+        },
+        counts: { documents: this.docs.length, chunks: this.chunks.length, facts: this.facts.length, metrics: metrics.length, skipped: this.skipped.length },
+        skipped: this.skipped,
+      },
+      docs: this.docs,
+      chunks: this.chunks,
+      facts: this.facts,
+      metrics,
+      search: this.search,
+      vocabulary: [...this.vocabulary].sort(),
+    };
+  }
+}
+
+/** Build the index data from corpus files in this thread (pure apart from the clock). */
 export function buildIndexData(
   files: CorpusFile[],
   skippedFiles: SkippedFile[],
   corpusDir: string,
   onProgress?: (p: BuildProgress) => void,
 ): IndexData {
-  const docs: DocRecord[] = [];
-  const chunks: Chunk[] = [];
-  const facts: Fact[] = [];
-  const skipped = [...skippedFiles];
-  const search = createSearchIndex();
-  const g = gazetteer();
-  const vocabulary = new Set<string>();
-
+  const index = new IndexAssembler(skippedFiles);
   files.forEach((file, i) => {
     onProgress?.({ done: i, total: files.length, file: file.name });
-    const article = parseArticle(file.name, file.text);
-    const sentences = splitSentences(article.text);
-    if (sentences.length === 0) {
-      skipped.push({ file: file.name, reason: 'no article text after removing boilerplate' });
-      return;
-    }
-    docs.push(article);
-    for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (/^[a-z&]{2,}$/.test(t)) vocabulary.add(t);
-    const spans = chunkSentences(sentences);
-    const firstChunk = chunks.length;
-    const chunkOfSentence: number[] = [];
-    spans.forEach((span, position) => {
-      const text = article.text.slice(span.start, span.end);
-      const id = chunks.length;
-      const regions = [...new Set(g.find(text).filter((m) => !m.org).map((m) => m.id))];
-      chunks.push({ id, doc: article.id, position, start: span.start, end: span.end, firstSentence: span.firstSentence, lastSentence: span.lastSentence, text, regions });
-      for (let s = span.firstSentence; s <= span.lastSentence; s++) chunkOfSentence[s] ??= id;
-      search.add({ id, text, title: position === 0 ? article.title : '' });
-    });
-    for (const f of extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? firstChunk)) {
-      const id = facts.length;
-      const fact: Fact = { ...f, id, metric: metricKey(f.measure) };
-      facts.push(fact);
-    }
+    index.add(analyzeFile(file));
   });
   onProgress?.({ done: files.length, total: files.length, file: '' });
-
-  const metrics = buildMetrics(facts);
-  return {
-    manifest: {
-      schemaVersion: SCHEMA_VERSION,
-      searchOptionsVersion: SEARCH_OPTIONS_VERSION,
-      lexicon: lexiconHash(),
-      builtAt: new Date().toISOString(),
-      builder: BUILDER,
-      corpus: {
-        dir: corpusDir,
-        fingerprint: fingerprint(files),
-        files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
-      },
-      counts: { documents: docs.length, chunks: chunks.length, facts: facts.length, metrics: metrics.length, skipped: skipped.length },
-      skipped,
-    },
-    docs,
-    chunks,
-    facts,
-    metrics,
-    search,
-    vocabulary: [...vocabulary].sort(),
-  };
+  return index.finish(files, corpusDir);
 }
 
 /** Rebuild the index of `corpusDir` into `outDir`. */
 export async function buildIndex(
   corpusDir: string,
   outDir: string,
-  options: WriteOptions & { onProgress?: (p: BuildProgress) => void; maxArticleBytes?: number } = {},
+  options: WriteOptions & {
+    onProgress?: (p: BuildProgress) => void;
+    maxArticleBytes?: number;
+    /** Worker threads analysing files (0: all in this thread). Default: one per spare core, at most 2, for 100 files or more. */
+    workers?: number;
+  } = {},
 ): Promise<BuildSummary> {
   const started = performance.now();
   await checkIndexTarget(outDir);
   const listing = await readCorpus(corpusDir, options.maxArticleBytes !== undefined ? { maxArticleBytes: options.maxArticleBytes } : {});
-  const data = buildIndexData(listing.files, listing.skipped, corpusDir, options.onProgress);
+  const workers = options.workers ?? (listing.files.length >= PARALLEL_MIN_FILES ? defaultBuildWorkers() : 0);
+  const serial = (): IndexData => buildIndexData(listing.files, listing.skipped, corpusDir, options.onProgress);
+  // A worker that cannot start (an unusual runtime) or fails leaves the build to this thread.
+  const data =
+    workers > 0
+      ? await buildIndexDataParallel(listing.files, listing.skipped, corpusDir, { workers, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(serial)
+      : serial();
   await writeIndex(outDir, data, options);
   return {
     documents: data.docs.length,

@@ -1,0 +1,107 @@
+/**
+ * The benchmark's measuring child (run by bench/run.ts as
+ * `node --expose-gc --import tsx bench/measure.ts INDEX_DIR QUESTIONS_JSON REPS`): loads the index in
+ * a fresh process, measures what it retains after a forced GC, then times `answerQuestion` and the
+ * reference BM25 over the same chunk texts, interleaved, and prints one JSON object.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadIndex } from '../src/index/store.js';
+import { answerQuestion } from '../src/qa/answer.js';
+import { Bm25 } from './lib/bm25.js';
+import type { BenchQuestion } from './lib/questions.js';
+import { latency, median, type Latency } from './lib/stats.js';
+
+export interface MeasureResult {
+  loadMs: number;
+  /** Heap (V8 heap + external + array buffers) the loaded index holds after a forced GC, MB. */
+  retainedMB: number;
+  rssMB: number;
+  answer: Latency;
+  bm25: Latency;
+  bm25BuildMs: number;
+  byKind: Record<string, Latency>;
+  slowest: { question: string; kind: string; medianMs: number }[];
+  answered: number;
+  questions: number;
+}
+
+const BM25_REPEAT = 10;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const [indexDir, questionsFile, repsArg] = process.argv.slice(2);
+if (!indexDir || !questionsFile) throw new Error('usage: measure.ts INDEX_DIR QUESTIONS_JSON [REPS]');
+const reps = Number(repsArg ?? 3);
+const questions = JSON.parse(await readFile(questionsFile, 'utf8')) as BenchQuestion[];
+
+const heap = (): number => {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external + m.arrayBuffers;
+};
+const mb = (b: number): number => Math.round((b / 2 ** 20) * 10) / 10;
+
+const before = heap();
+const t0 = performance.now();
+const index = await loadIndex(indexDir);
+const loadMs = performance.now() - t0;
+const retainedMB = mb(heap() - before);
+const rssMB = mb(process.memoryUsage().rss);
+
+const t1 = performance.now();
+const bm25 = new Bm25(index.chunks.map((c) => c.text));
+const bm25BuildMs = performance.now() - t1;
+
+async function ask(q: string): Promise<boolean> {
+  // answerQuestion is a black box here; it may become async.
+  const r: unknown = answerQuestion(index, q);
+  const a = (r instanceof Promise ? await r : r) as { answered?: boolean };
+  return a.answered === true;
+}
+
+// Warm up (JIT, caches) once per question, and count the answered ones.
+let answered = 0;
+for (const { question } of questions) {
+  if (await ask(question)) answered++;
+  bm25.search(question);
+}
+const answerMs: number[] = [];
+const bm25Ms: number[] = [];
+const perQuestion = new Map<string, number[]>();
+for (let r = 0; r < reps; r++) {
+  for (const { question } of questions) {
+    let s = performance.now();
+    await ask(question);
+    const a = performance.now() - s;
+    answerMs.push(a);
+    perQuestion.set(question, [...(perQuestion.get(question) ?? []), a]);
+    // The reference is cheap: time it BM25_REPEAT times per answer, for a steadier p99.
+    for (let k = 0; k < BM25_REPEAT; k++) {
+      s = performance.now();
+      bm25.search(question);
+      bm25Ms.push(performance.now() - s);
+    }
+  }
+}
+const byKind: Record<string, Latency> = {};
+for (const kind of [...new Set(questions.map((q) => q.kind))]) {
+  byKind[kind] = latency(questions.filter((q) => q.kind === kind).flatMap((q) => perQuestion.get(q.question) ?? []));
+}
+const slowest = questions
+  .map((q) => ({ question: q.question, kind: q.kind, medianMs: Math.round(median(perQuestion.get(q.question) ?? []) * 10) / 10 }))
+  .sort((a, b) => b.medianMs - a.medianMs)
+  .slice(0, 5);
+
+const result: MeasureResult = {
+  loadMs: Math.round(loadMs),
+  retainedMB,
+  rssMB,
+  answer: latency(answerMs),
+  bm25: latency(bm25Ms),
+  bm25BuildMs: Math.round(bm25BuildMs),
+  byKind,
+  slowest,
+  answered,
+  questions: questions.length,
+};
+process.stdout.write(JSON.stringify(result) + '\n');

@@ -1,0 +1,109 @@
+/**
+ * The build with file analysis (parse, split, chunk, regions, facts) in worker threads while this
+ * thread adds the results, in corpus order, to the search indexes: the same index data as
+ * `buildIndexData`, sooner on a machine with a spare core.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CorpusFile } from '../corpus/load.js';
+import type { SkippedFile } from '../corpus/types.js';
+import { IndexAssembler, type BuildProgress, type FileAnalysis } from './build.js';
+import type { AnalyzeJob, AnalyzeReply } from './build-worker.js';
+import type { IndexData } from './store.js';
+
+/** Below this many files, starting workers costs more than it saves. */
+export const PARALLEL_MIN_FILES = 100;
+
+/** Worker threads for a build: one per spare core, at most two (this thread is busy adding). */
+export function defaultBuildWorkers(): number {
+  return Math.max(0, Math.min(2, availableParallelism() - 1));
+}
+
+/** The URL of tsx's ESM `register` API, for a worker running TypeScript sources. */
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const pkgFile = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, unknown> };
+  const entry = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;
+  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
+  if (!rel) throw new Error('tsx does not export ./esm/api');
+  return pathToFileURL(join(dirname(pkgFile), rel)).href;
+}
+
+/** Start a worker: the compiled .js directly, a .ts source through tsx's loader. */
+function spawnWorker(): Worker {
+  const self = import.meta.url;
+  const ts = /\.[cm]?ts$/.test(new URL(self).pathname);
+  const target = new URL(`./build-worker.${ts ? 'ts' : 'js'}`, self).href;
+  if (!ts) return new Worker(new URL(target));
+  const bootstrap = `
+    const { parentPort } = require('node:worker_threads');
+    import(${JSON.stringify(tsxApiUrl())})
+      .then((m) => { m.register(); return import(${JSON.stringify(target)}); })
+      .catch((e) => parentPort.postMessage({ batch: -1, error: String((e && e.stack) || e) }));
+  `;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** `buildIndexData` with the files analysed by `workers` worker threads, `batchSize` files at a time. */
+export async function buildIndexDataParallel(
+  files: CorpusFile[],
+  skippedFiles: SkippedFile[],
+  corpusDir: string,
+  options: { workers?: number; batchSize?: number; onProgress?: (p: BuildProgress) => void } = {},
+): Promise<IndexData> {
+  const count = Math.max(1, options.workers ?? defaultBuildWorkers());
+  const batchSize = Math.max(1, options.batchSize ?? 25);
+  const batches: AnalyzeJob[] = [];
+  for (let i = 0; i < files.length; i += batchSize) {
+    batches.push({ batch: batches.length, files: files.slice(i, i + batchSize).map((f) => ({ name: f.name, text: f.text })) });
+  }
+  const done = new Map<number, FileAnalysis[]>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const workers: Worker[] = [];
+  try {
+    for (let w = 0; w < count; w++) {
+      const worker = spawnWorker();
+      workers.push(worker);
+      worker.on('message', (r: AnalyzeReply) => {
+        if ('error' in r) failure ??= new Error(`index build worker failed: ${r.error}`);
+        else done.set(r.batch, r.analyses);
+        wake?.();
+      });
+      worker.on('error', (err) => {
+        failure ??= err;
+        wake?.();
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0) failure ??= new Error(`index build worker exited with code ${code}`);
+        wake?.();
+      });
+    }
+    // Hand the batches out round robin: each worker works through its queue while this thread adds.
+    batches.forEach((b) => workers[b.batch % count]!.postMessage(b));
+    const index = new IndexAssembler(skippedFiles);
+    let at = 0;
+    for (const b of batches) {
+      let analyses = done.get(b.batch);
+      while (!analyses) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        analyses = done.get(b.batch);
+      }
+      done.delete(b.batch);
+      for (const a of analyses) {
+        options.onProgress?.({ done: at++, total: files.length, file: a.name });
+        index.add(a);
+      }
+    }
+    options.onProgress?.({ done: files.length, total: files.length, file: '' });
+    return index.finish(files, corpusDir);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate().catch(() => 0)));
+  }
+}
