@@ -16,7 +16,7 @@ import { compareAnswer } from './compare.js';
 import { helpLines } from './help.js';
 import { vocabularyOf } from './vocabulary.js';
 import { asksPlaceFigure, readerApplies } from './policy.js';
-import { MODEL, forgetReadings, read, readQuestion } from './reader.js';
+import { MODEL, boundLabels, forgetReadings, read, readQuestion } from './reader.js';
 import { line, quote, ref, text, type RichLine } from './rich.js';
 import { routeQuestion } from './router.js';
 import { otherLine, valueLine, valueView } from './templates.js';
@@ -113,7 +113,7 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
     ? index.facts.find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.valueStart > lead.valueStart && f.valueStart - lead.valueEnd < 40)
     : undefined;
   const citations: Citation[] = [factCitationFor(index, lead, 1)];
-  const leadView = valueView(lead, 1, companion);
+  const leadView = valueView({ ...lead, ...boundLabels(best.candidate, index) }, 1, companion);
   const lines: RichLine[] = [valueLine(leadView)];
   // Other values that also clear the bar (other years or articles), with their dates.
   const alternatives: ValueView[] = [];
@@ -125,7 +125,7 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
     if (used.some((u) => u.value === f.value && u.kind === f.kind)) continue;
     used.push(f);
     citations.push(factCitationFor(index, f, citations.length + 1));
-    alternatives.push(valueView(f, citations.length));
+    alternatives.push(valueView({ ...f, ...boundLabels(s.candidate, index) }, citations.length));
   }
   if (alternatives.length > 0) lines.push(line(text('Also in the corpus:')), ...alternatives.map((v) => otherLine(v)));
   return build(q, question, 'value', lines, { lead: leadView, alternatives, citations, facts: used });

@@ -9,10 +9,10 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import { QUERY_OPTIONS } from '../index/search.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
-import { FILLER_WORDS, QUALIFIERS } from '../text/lexicon.js';
+import { ELLIPSIS, FILLER_WORDS, FROM_VALUE, QUALIFIERS } from '../text/lexicon.js';
 import { terms } from '../text/terms.js';
 import { parseNumber } from '../index/numbers.js';
-import { FEATURE_NAMES, eligible, featurize, type Candidate, type Request } from './evidence.js';
+import { FEATURE_NAMES, boundYear, clauseSpan, eligible, featurize, impliedYear, respectivelyPlace, type Candidate, type Request } from './evidence.js';
 import type { NumericWant, ParsedQuestion } from './types.js';
 import WEIGHTS from './weights.json' with { type: 'json' };
 
@@ -208,3 +208,54 @@ function readUncached(index: LoadedIndex, q: ParsedQuestion, model: Model): Read
 export function read(index: LoadedIndex, q: ParsedQuestion, model: Model = MODEL): ScoredCandidate[] {
   return readQuestion(index, q, model).eligible;
 }
+
+/**
+ * Where and when the value's own clause puts it, as the reader reads it (the index's labels come from
+ * the sentence as a whole): the place a "respectively" list gives it or its clause names, and the year
+ * its clause binds. Used to describe an answer, so "Mianyang's 7.14 percent" is not shown as Chengdu's.
+ */
+export function boundLabels(c: Candidate, index?: LoadedIndex): { region: string | null; year: number | null; measure: string } {
+  const f = c.fact;
+  const s = f.sentence;
+  // "Of them, 11,020 are in Chengdu", "of which Wuhan contributed 147.3 billion yuan": the measure and
+  // the year are the antecedent's (the main value of the sentence, or of the one before).
+  let measure = f.measure;
+  let antecedentYear: number | null = null;
+  const [cs0] = clauseSpan(s, f.valueStart, f.valueEnd);
+  const elliptic = f.measure.trim() === '' || PRONOUN_MEASURE.test(f.measure.trim()) || ELLIPSIS.test(s.slice(Math.max(0, cs0 - 30), f.valueStart));
+  if (index && elliptic) {
+    const antecedent = antecedentOf(index, f);
+    if (antecedent) {
+      measure = antecedent.measure;
+      antecedentYear = impliedYear({ ...c, fact: antecedent }) ?? antecedent.year;
+    }
+  }
+  let region = respectivelyPlace(s, f.valueStart);
+  if (region === null) {
+    const [cs, ce] = clauseSpan(s, f.valueStart, f.valueEnd);
+    const places = gazetteer().find(s).filter((m) => !m.org && m.start >= cs && m.end <= ce);
+    const before = places.filter((p) => p.end <= f.valueStart);
+    region = (before[before.length - 1] ?? places[0])?.id ?? null;
+  }
+  const year = f.status !== 'actual' ? f.year : (boundYear(s, f.valueStart, f.valueEnd, c.docYear) ?? antecedentYear ?? impliedYear(c) ?? f.year);
+  return { region: region ?? f.region, year, measure };
+}
+
+/** The value an elliptic clause points back to: the nearest level (not a change, not a "from" value) earlier in its sentence, else the first of the sentence before. */
+function antecedentOf(index: LoadedIndex, f: Fact): Fact | null {
+  const earlier: Fact[] = [];
+  for (let id = f.id - 1; id >= 0 && id >= f.id - 12; id--) {
+    const a = index.facts[id];
+    if (!a || a.doc !== f.doc) break;
+    earlier.unshift(a);
+  }
+  const usable = (a: Fact) => a.change === 'level' && a.measure.trim() !== '' && !PRONOUN_MEASURE.test(a.measure.trim()) && !FROM_VALUE.test(a.sentence.slice(Math.max(0, a.valueStart - 30), a.valueStart));
+  const same = earlier.filter((a) => a.sentenceStart === f.sentenceStart && a.valueStart < f.valueStart && usable(a)).pop();
+  if (same) return same;
+  const before = earlier.filter((a) => a.sentenceEnd <= f.sentenceStart);
+  const last = before[before.length - 1];
+  return last ? (before.filter((a) => a.sentenceStart === last.sentenceStart).find(usable) ?? null) : null;
+}
+
+/** A measured phrase that only points back ("them", "these", "it"). */
+const PRONOUN_MEASURE = /^(?:of\s+)?(?:them|these|those|it|which|this|the total|the current total)$/i;
