@@ -114,6 +114,32 @@ function stripMarkdown(line: string): string {
     .replace(/^\s*>\s?/, '');
 }
 
+/** "Related News", "Related stories:", "Read more": a block of other pages' headlines follows. */
+const RELATED_HEADER = /^\s*(?:related(?:\s+(?:news|articles|stories|reading|links|reports|content))?|more (?:news|stories)|read more|recommended(?: reading| news)?|you may also like|further reading|hot news|latest news)\s*[:：]?\s*$/i;
+/** A headline in such a block: a list item, or a short line that is not a sentence of the article. */
+const LINK_ITEM = /^\s*(?:[·•▪■*>-]|\d{1,2}[.)]|【)/;
+
+/** The lines without related-news blocks (their headlines are about other places and other days). */
+export function withoutRelatedLinks(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!RELATED_HEADER.test(line)) {
+      out.push(line);
+      continue;
+    }
+    // Skip the headlines: list items, or short unpunctuated lines, blank lines between them.
+    let j = i + 1;
+    while (j < lines.length) {
+      const t = (lines[j] ?? '').trim();
+      if (t === '' || LINK_ITEM.test(t) || (t.length <= 120 && !/[.!?。]["”’]?$/.test(t))) j++;
+      else break;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
 /** A wire story's opening "KUNMING --", "HAIKOU, March 4 (Xinhua) --": a place and date, not part of the first sentence. */
 const AGENCY_OPENER = /^[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–)\s*/;
 
@@ -167,7 +193,7 @@ export function parseArticle(id: string, raw: string): Article {
 
   // The body: what follows the title and dateline, without boilerplate.
   const bodyFrom = Math.max(datelineAt, titleAt) + 1;
-  const bodyLines = renderTables(lines.slice(bodyFrom).map((l) => captionText(l) ?? l).filter((l) => !isBoilerplateLine(l)));
+  const bodyLines = renderTables(withoutRelatedLinks(lines.slice(bodyFrom)).map((l) => captionText(l) ?? l).filter((l) => !isBoilerplateLine(l)));
   const paragraphs = paragraphsOf(bodyLines)
     .map((p) => stripTrailingCredits(repairText(p)).replace(AGENCY_OPENER, ''))
     .filter((p) => /[A-Za-z\u4e00-\u9fff]/.test(p) && !isBoilerplateLine(p));
