@@ -5,6 +5,7 @@
  */
 import { gazetteer } from '../corpus/gazetteer.js';
 import { canonicalize, stem, tokens } from '../text/terms.js';
+import { VAGUE_MEASURES } from '../text/lexicon.js';
 import type { Fact, FactKind, MetricEntry } from './types.js';
 
 /** Words that do not change what is measured. */
@@ -26,11 +27,25 @@ export function metricKey(measure: string): string {
   return [...new Set(words)].join(' ');
 }
 
-/** Group facts into metrics. Facts whose key is empty are left out of the catalogue. */
+/**
+ * Is a measured phrase a metric a person would look up? Not a clause that starts with a verb ("has
+ * launched the ..."), a pronoun ("them"), or a vague noun on its own ("aspects", "system"). Such facts
+ * stay in the index (the reader weighs their sentences), but not in the catalogue, /metric or charts.
+ */
+export function catalogueWorthy(measure: string): boolean {
+  const m = measure.trim().toLowerCase().replace(/^the\s+/, '');
+  if (!m || /^(?:has|have|had|is|are|was|were|will|would|can|could|should|did|does|do|been|being|launched|made|make|set|reached)\b/.test(m)) return false;
+  const words = m.match(/[a-z&'’-]+/g) ?? [];
+  if (words.length === 0) return false;
+  if (words.length === 1 && VAGUE_MEASURES.has(words[0]!)) return false;
+  return true;
+}
+
+/** Group facts into metrics. Facts whose key is empty, or whose measure is no metric, are left out of the catalogue. */
 export function buildMetrics(facts: Fact[]): MetricEntry[] {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (!f.metric) continue;
+    if (!f.metric || !catalogueWorthy(f.measure)) continue;
     const list = groups.get(f.metric);
     if (list) list.push(f);
     else groups.set(f.metric, [f]);

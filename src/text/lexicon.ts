@@ -91,6 +91,11 @@ export const VERB_NOUNS: Readonly<Record<string, string>> = { invested: 'investm
 /** How canonical terms are shown to a person ("hightech" -> "high-tech"). */
 export const DISPLAY_FORMS: Readonly<Record<string, string>> = { hightech: 'high-tech', sme: 'SMEs', scitech: 'sci-tech', 'r&d': 'R&D', enterprise: 'enterprises', talent: 'talents', ecommerce: 'e-commerce', startup: 'start-up' };
 
+/** Nouns that alone name no metric ("5 aspects", "the 24 priority", "a two system"): left out of the metric catalogue. */
+export const VAGUE_MEASURES: ReadonlySet<string> = new Set(
+  'aspects aspect activities activity classes class system systems priority priorities provinces cities items item things thing areas area fields field ways times measures steps parts points them these those it which value values data respects kinds types'.split(' '),
+);
+
 /** A headline's infinitive is a plan: "City to set aside 4.5 percent of GDP for R&D". */
 export const HEADLINE_PLAN = /^(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!date\b)[a-z]+\b/;
 
@@ -102,7 +107,7 @@ export function lexiconHash(): string {
   const h = createHash('sha256');
   h.update(`extraction ${EXTRACTION_VERSION}\n`);
   for (const [re, to] of PHRASE_SYNONYMS) h.update(`${re.source}/${re.flags}=>${to}\n`);
-  for (const set of [STOP_WORDS, QUALIFIERS, GENERIC_MEASURE_WORDS, FILLER_WORDS, QUESTION_WORDS, TRAILING_WORDS, GENERIC_WORDS]) h.update([...set].sort().join(' ') + '\n');
+  for (const set of [STOP_WORDS, QUALIFIERS, GENERIC_MEASURE_WORDS, FILLER_WORDS, QUESTION_WORDS, TRAILING_WORDS, GENERIC_WORDS, VAGUE_MEASURES]) h.update([...set].sort().join(' ') + '\n');
   h.update(JSON.stringify(VERB_NOUNS));
   for (const re of [ELLIPSIS, FROM_VALUE, TARGET_CUE, HEADLINE_PLAN, NOT_PLACES, LEXICON_CAPITALS]) h.update(`${re.source}\n`);
   return h.digest('hex').slice(0, 16);

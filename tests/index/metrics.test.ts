@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
-import { metricKey } from '../../src/index/metrics.js';
+import { catalogueWorthy, metricKey } from '../../src/index/metrics.js';
 import { loadIndex } from '../../src/index/store.js';
 import { findMetric, listMetrics } from '../../src/qa/metrics.js';
 
@@ -52,5 +52,20 @@ describe('the catalogue comes from the facts', () => {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('catalogueWorthy keeps junk measures out of the metric catalogue', () => {
+  it.each([
+    ['high-tech enterprises', true],
+    ['R&D investment of the whole society', true],
+    ['technology business incubators', true],
+    ['aspects', false],
+    ['the system', false],
+    ['has launched the "smart valley" program', false],
+    ['them', false],
+    ['', false],
+  ])('%j -> %s', (measure, expected) => {
+    expect(catalogueWorthy(measure)).toBe(expected);
   });
 });
