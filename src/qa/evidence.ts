@@ -9,7 +9,10 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import type { Fact } from '../index/types.js';
 import { canonicalize, stem, terms, tokens } from '../text/terms.js';
 import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
+import { clauseSpan, impliedYear, placesIn, respectivelyPlace, type Place } from './clauses.js';
 import type { NumericWant } from './types.js';
+
+export { boundYear, clauseSpan, impliedYear, respectivelyPlace } from './clauses.js';
 
 /** What a question asks for, as the reader uses it. */
 export interface Request {
@@ -45,23 +48,6 @@ export interface Candidate {
   retrieval: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Clauses
-
-const LEFT_BOUNDARY = /;|:|\(|\)|[•·▪■]|\s[-–—]{1,2}\s|\bwhile\b|\bwhereas\b|,\s*(?:and|but|with|of which|among which|among them|of them|of these)\b|\band\s+(?=[A-Z])/g;
-const RIGHT_BOUNDARY = /[;,:(•·▪■]|\s[-–]\s|\bwhile\b|\bwhereas\b|\band\b|\.\s|\.$/;
-
-/** [start, end) of the clause holding the value at [at, end) of the sentence. */
-export function clauseSpan(sentence: string, at: number, end: number): [number, number] {
-  let left = 0;
-  for (const m of sentence.slice(0, at).matchAll(LEFT_BOUNDARY)) left = (m.index ?? 0) + m[0].length;
-  // The clause does not reach back past another number's own clause ("26,000, 6,520 and 7,340").
-  const rest = sentence.slice(end);
-  const r = RIGHT_BOUNDARY.exec(rest);
-  const right = r ? end + r.index : sentence.length;
-  return [left, right];
-}
-
 /** Stemmed terms of a text, as a set. */
 function termSet(text: string): Set<string> {
   return new Set(terms(text));
@@ -72,120 +58,6 @@ function coverage(want: readonly string[], have: Set<string>): number {
   let n = 0;
   for (const t of want) if (have.has(t)) n++;
   return n / want.length;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Years bound to a clause
-
-const YEAR_OR_RELATIVE = /\b(?:(19\d\d|20\d\d)|(last|this|previous|past) year)\b/gi;
-const BASE_BEFORE = /\b(?:from|since|than|over|compared (?:to|with)|versus|vs\.?|against|relative to|on the basis of|the number at the end of|that of|that in)\s+(?:the\s+)?(?:(?:same period|level|end) (?:of|in)\s+)?(?:the\s+end\s+of\s+)?$/i;
-
-interface YearHit {
-  year: number;
-  start: number;
-  base: boolean;
-}
-
-function yearHits(text: string, docYear: number | null): YearHit[] {
-  const out: YearHit[] = [];
-  for (const m of text.matchAll(YEAR_OR_RELATIVE)) {
-    const start = m.index ?? 0;
-    const after = text.slice(start + m[0].length, start + m[0].length + 6);
-    if (m[1] && /^\s*[/.]\s*\d/.test(after)) continue; // a date
-    // A period "2019-2022": the first year is where it starts from, the second the year it is for.
-    const rangeStart = m[1] !== undefined && /^\s*[-–]\s*(?:19|20)\d\d\b/.test(after);
-    if (m[1] && /^\s*[-–]\s*\d/.test(after) && !rangeStart) continue;
-    let year: number;
-    if (m[1]) year = Number(m[1]);
-    else if (docYear === null) continue;
-    else year = /^this/i.test(m[2] ?? '') ? docYear : docYear - 1;
-    out.push({ year, start, base: rangeStart || BASE_BEFORE.test(text.slice(0, start)) });
-  }
-  return out;
-}
-
-/**
- * The year a value's own clause gives it: "N in 2019", "N at the end of last year", "In 2022, ... N";
- * a base year ("compared with 2017", "from ... in 2020" for the other value) is not it. Null when the
- * clause and the sentence's opening say nothing.
- */
-export function boundYear(sentence: string, at: number, end: number, docYear: number | null): number | null {
-  const [cs, ce] = clauseSpan(sentence, at, end);
-  // Right after the value: "9,700 in 2019", "2,100 ... at the end of last year".
-  const right = sentence.slice(end, Math.min(sentence.length, Math.max(ce, end + 40)));
-  const r = /^[^,;.()\d]{0,40}?\b(?:in|at the end of|by the end of|as of|during|for|of)\s+((?:19|20)\d\d|last year|this year)\b/i.exec(right);
-  if (r && !/\bthan\b|\bcompared\b/i.test(right.slice(0, r.index + r[0].length - (r[1]?.length ?? 0)))) {
-    const y = yearHits(r[1] ?? '', docYear)[0];
-    if (y) return y.year;
-  }
-  const bare = /^\s+((?:last|this) year)\b/i.exec(right);
-  if (bare) return yearHits(bare[1] ?? '', docYear)[0]?.year ?? null;
-  // Within the clause before the value: the nearest year that is not a base.
-  const left = yearHits(sentence.slice(cs, at), docYear).filter((y) => !y.base);
-  const l = left[left.length - 1];
-  if (l) return l.year;
-  // The sentence's opening adverbial: "In 2022, ...", "Last year, ...".
-  for (const from of [cs, 0]) {
-    const open = /^\s*(?:[-•*]\s*)?(?:in|during|by the end of|at the end of|as of)?\s*((?:19|20)\d\d|last year|this year)(?:\s*[-–]\s*((?:19|20)\d\d))?\b/i.exec(sentence.slice(from));
-    if (open && from + (open.index ?? 0) + open[0].length <= at) return open[2] ? Number(open[2]) : (yearHits(open[1] ?? '', docYear)[0]?.year ?? null);
-  }
-  // Any other non-base year before the value in the sentence.
-  const before = yearHits(sentence.slice(0, cs), docYear).filter((y) => !y.base);
-  return before[before.length - 1]?.year ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Regions
-
-interface Place {
-  id: string;
-  start: number;
-  end: number;
-}
-
-const placeCache = new Map<string, Place[]>();
-
-function placesIn(sentence: string): Place[] {
-  let p = placeCache.get(sentence);
-  if (!p) {
-    p = gazetteer()
-      .find(sentence)
-      .filter((m) => !m.org)
-      .map((m) => ({ id: m.id, start: m.start, end: m.end }));
-    if (placeCache.size > 50_000) placeCache.clear();
-    placeCache.set(sentence, p);
-  }
-  return p;
-}
-
-/** "A, B and C reached 1, 2 and 3 respectively": the place a listed value belongs to, if any. */
-export function respectivelyPlace(sentence: string, at: number): string | null {
-  if (!/\brespectively\b/i.test(sentence)) return null;
-  const nums = [...sentence.matchAll(/(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:%|percent|billion|million|yuan))?/g)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
-  const listed: number[] = [];
-  for (let i = 0; i < nums.length; i++) {
-    const m = nums[i]!;
-    const prev = nums[i - 1];
-    const gap = prev ? sentence.slice((prev.index ?? 0) + prev[0].length, m.index ?? 0) : '';
-    if (listed.length > 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(gap)) {
-      if (listed.some((s) => s === at)) break;
-      listed.length = 0;
-    }
-    listed.push(m.index ?? 0);
-  }
-  const pos = listed.indexOf(at);
-  if (pos < 0 || listed.length < 2) return null;
-  const first = listed[0]!;
-  const places = placesIn(sentence).filter((p) => p.end <= first);
-  // The run of places listed together, nearest the numbers.
-  const run: Place[] = [];
-  for (let i = places.length - 1; i >= 0; i--) {
-    const p = places[i]!;
-    const next = run[0];
-    if (next && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(sentence.slice(p.end, next.start).replace(/^['’]s/, ''))) break;
-    run.unshift(p);
-  }
-  return run.length === listed.length ? (run[pos]?.id ?? null) : null;
 }
 
 function related(a: string, b: string): boolean {
@@ -267,16 +139,41 @@ export const FEATURE_NAMES = [
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+type Vector = Record<FeatureName, number>;
+
+/** The candidate's value in its sentence: the clause around it and the text right after it. */
+interface ValueSite {
+  f: Fact;
+  s: string;
+  cs: number;
+  ce: number;
+  clause: string;
+  after: string;
+}
+
 /** The feature vector of a candidate for a request, in FEATURE_NAMES order. */
 export function features(req: Request, c: Candidate): number[] {
   const f = c.fact;
   const s = f.sentence;
   const [cs, ce] = clauseSpan(s, f.valueStart, f.valueEnd);
-  const clause = s.slice(cs, ce);
-  const v: Record<FeatureName, number> = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
+  const site: ValueSite = { f, s, cs, ce, clause: s.slice(cs, ce), after: s.slice(f.valueEnd, Math.min(ce, f.valueEnd + 60)) };
+  const v: Vector = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Vector;
   v.bias = 1;
+  typeFeatures(v, req, site);
+  const sentenceTerms = metricFeatures(v, req, c, site);
+  qualifierFeatures(v, req, site, sentenceTerms);
+  if (req.regions.length === 0) v.reg_none_asked = 1;
+  else regionFeatures(v, req, c, site);
+  const bound = yearFeatures(v, req, c, site);
+  planFeatures(v, req, site);
+  v.q_not_numeric = req.numeric ? 0 : 1;
+  v.hard_bad = hardBad(v, req, f, bound);
+  v.retrieval = c.retrieval;
+  return FEATURE_NAMES.map((n) => v[n]);
+}
 
-  // Type of answer.
+/** Type of answer: kind, level or change, the counted noun, a number the question states. */
+function typeFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite): void {
   const changeLike = f.change === 'change' || f.kind === 'multiple' || f.kind === 'places' || (f.kind === 'percent' && GROWTH_BEFORE.test(s.slice(cs, f.valueStart)));
   const ok = req.want === 'change' ? changeLike : KIND_OK[req.want](f);
   v.kind_ok = req.want === 'any' ? 0.5 : ok ? 1 : 0;
@@ -284,7 +181,6 @@ export function features(req: Request, c: Candidate): number[] {
   const wantsChange = req.want === 'change' || req.want === 'places' || req.want === 'multiple';
   v.change_wanted_level = wantsChange && !changeLike ? 1 : 0;
   v.level_wanted_change = !wantsChange && f.change === 'change' ? 1 : 0;
-  const after = s.slice(f.valueEnd, Math.min(ce, f.valueEnd + 60));
   if (req.unitTerms.length > 0) {
     v.unit_match = coverage(req.unitTerms, termSet(`${after} ${f.unit}`));
     // "how many patents": a count of something else named right after the number ("twelve research institutes").
@@ -292,8 +188,10 @@ export function features(req: Request, c: Candidate): number[] {
     v.unit_conflict = f.kind === 'count' && v.unit_match === 0 && noun !== '' && !/^(?:are|is|were|was|have|has|had|of|in|and|or|to|for|from|by|at|on|with|as|more|than|last|this|year|years|yuan|percent|which|that)$/i.test(noun) ? 1 : 0;
   }
   v.in_question = req.numbers.some((n) => Math.abs(n - f.value) < 1e-9 || (f.scale !== undefined && Math.abs(n - f.value / (f.value >= 1e9 ? 1e9 : f.value >= 1e6 ? 1e6 : 1)) < 1e-9)) ? 1 : 0;
+}
 
-  // The metric's words: in the label, the clause, the sentence, and (for "Of these, ...") before it.
+/** The metric's words: in the label, the clause, the sentence, and (for "Of these, ...") before it. Returns the sentence's terms. */
+function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, clause }: ValueSite): Set<string> {
   const measureTerms = termSet(f.measure);
   const clauseTerms = termSet(clause);
   const sentenceTerms = termSet(s);
@@ -309,8 +207,11 @@ export function features(req: Request, c: Candidate): number[] {
   v.m_missing = req.terms.length === 0 ? (req.want === 'places' || req.want === 'rank' ? 0 : 1) : 1 - coverage(req.terms, seen);
   const extra = [...measureTerms].filter((t) => !req.terms.includes(t) && !GENERIC_MEASURE_WORDS.has(t));
   v.m_extra = Math.min(3, extra.length) / 3;
+  return sentenceTerms;
+}
 
-  // Qualifiers that make it another metric (national-level, per 10,000 residents, average annual).
+/** Qualifiers that make it another metric (national-level, per 10,000 residents, average annual). */
+function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite, sentenceTerms: Set<string>): void {
   const near = termSet(`${s.slice(cs, f.valueStart)} ${after} ${f.measure}`);
   let qe = 0;
   for (const q of QUALIFIERS) if (near.has(q) && !req.qualifiers.has(q)) qe++;
@@ -324,58 +225,74 @@ export function features(req: Request, c: Candidate): number[] {
   v.per_not_asked = !req.qualifiers.has('per') && (perBefore || /^\s*[^,;.]{0,40}?\b(?:per|for every|out of every)\b|\bper\s+(?:capita|10,?000|million|thousand|hundred)\b/i.test(after)) ? 1 : 0;
 
   v.denominator = /\b(?:per|for every|every|out of|of every)\s*$/i.test(s.slice(Math.max(0, f.valueStart - 14), f.valueStart)) ? 1 : 0;
+}
 
-  // Region: asked place in the clause, nearest place before the value, the article's place.
+/** The places around the value, for a request that names regions. */
+interface RegionSite {
+  asked: (id: string) => boolean;
+  places: Place[];
+  inClause: Place[];
+  /** The place a "respectively" list gives the value, if any. */
+  resp: string | null;
+}
+
+/** Region: asked place in the clause, nearest place before the value, the article's place. */
+function regionFeatures(v: Vector, req: Request, c: Candidate, site: ValueSite): void {
+  const { f, s, cs, ce } = site;
   const places = placesIn(s);
-  const g = gazetteer();
-  if (req.regions.length === 0) v.reg_none_asked = 1;
-  else {
-    const asked = (id: string) => req.regions.some((r) => related(r, id));
-    v.reg_label = f.region !== null && asked(f.region) ? 1 : 0;
-    const inClause = places.filter((p) => p.start >= cs && p.end <= ce);
-    v.reg_clause = inClause.some((p) => asked(p.id)) ? 1 : 0;
-    v.reg_sentence = places.some((p) => asked(p.id)) ? 1 : 0;
-    const before = places.filter((p) => p.end <= f.valueStart);
-    const nearest = before[before.length - 1];
-    v.reg_other_nearest = nearest && !asked(nearest.id) && !v.reg_clause ? 1 : 0;
-    v.reg_other_clause = inClause.length > 0 && !inClause.some((p) => asked(p.id)) ? 1 : 0;
-    v.reg_doc_main = c.docMain !== null && asked(c.docMain) ? 1 : 0;
-    v.reg_doc_other_main = c.docMain !== null && !asked(c.docMain) && !c.docRegions.some(asked) ? 1 : 0;
-    const resp = respectivelyPlace(s, f.valueStart);
-    v.reg_respectively = resp === null ? 0 : asked(resp) ? 1 : -1;
-    if (resp !== null) {
-      // "A, B and C reached 1, 2 and 3 respectively": the listed place is the value's own.
-      v.reg_clause = asked(resp) ? 1 : 0;
-      v.reg_other_nearest = asked(resp) ? 0 : 1;
-      v.reg_other_clause = asked(resp) ? 0 : 1;
-    }
-    // A city asked, and the value is said of its province ("the province", the province's name).
-    const cityAsked = req.regions.some((r) => g.byId(r)?.level !== 'province');
-    const saysProvince = /\b(?:the|this|whole|our)\s+province\b|\bprovince[’']s\b|\bprovincial\b/i.test(clause);
-    // The value is said of a place inside the one asked: named in its clause, or "the city" in a
-    // county-level city's article asked of its prefecture.
-    const below = (id: string | null) => id !== null && !asked(id) && req.regions.some((r) => g.ancestors(id).includes(r));
-    const saysCity = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmunicipal\b/i.test(s);
-    // A development zone or park is a part of its city: "The zone is home to 3,182 ..." asked of the city.
-    const zoneClause = !req.qualifiers.has(ZONE) && /\b(?:zone|park|hhz|district)\b/i.test(s.slice(cs, f.valueStart));
-    v.reg_sub = !v.reg_clause && (inClause.some((p) => below(p.id)) || (saysCity && below(c.docMain) && !places.some((p) => asked(p.id))) || zoneClause) ? 1 : 0;
-    // Nothing ties the value to the asked place: not its clause, sentence, label, the sentence before,
-    // nor the article (about the place, or about a city of the asked province when the text says nothing of a city).
-    const prevNames = f.previous ? placesIn(f.previous).some((p) => asked(p.id)) : false;
-    v.reg_absent = !v.reg_label && !v.reg_clause && !v.reg_sentence && !v.reg_doc_main && !prevNames && !(below(c.docMain) && !saysCity) ? 1 : 0;
-    // The clause names another place (not one that contains the asked one): the value is that place's.
-    v.reg_other_clause_hard = resp !== null ? (asked(resp) ? 0 : 1) : !v.reg_clause && inClause.some((p) => !asked(p.id) && !req.regions.some((r) => g.ancestors(r).includes(p.id))) ? 1 : 0;
-    // The asked place is named in the sentence, but in another clause that holds its own number.
-    // A part named in a partitive clause ("of them, 7,380 are in Changsha", "of which Wuhan contributed ...").
-    v.reg_elsewhere = !v.reg_clause && places.some((p) => {
-      if (!asked(p.id) || (p.start < ce && p.end > cs)) return false;
-      const other = s.slice(...clauseSpan(s, p.start, p.end));
-      return /\d/.test(other) && ELLIPSIS.test(`${s.slice(Math.max(0, clauseSpan(s, p.start, p.end)[0] - 12), p.start)}${other}`);
-    }) ? 1 : 0;
-    v.reg_level_up = cityAsked && !v.reg_clause && (saysProvince || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
+  const asked = (id: string) => req.regions.some((r) => related(r, id));
+  const r: RegionSite = { asked, places, inClause: places.filter((p) => p.start >= cs && p.end <= ce), resp: respectivelyPlace(s, f.valueStart) };
+  v.reg_label = f.region !== null && asked(f.region) ? 1 : 0;
+  v.reg_clause = r.inClause.some((p) => asked(p.id)) ? 1 : 0;
+  v.reg_sentence = places.some((p) => asked(p.id)) ? 1 : 0;
+  const before = places.filter((p) => p.end <= f.valueStart);
+  const nearest = before[before.length - 1];
+  v.reg_other_nearest = nearest && !asked(nearest.id) && !v.reg_clause ? 1 : 0;
+  v.reg_other_clause = r.inClause.length > 0 && !r.inClause.some((p) => asked(p.id)) ? 1 : 0;
+  v.reg_doc_main = c.docMain !== null && asked(c.docMain) ? 1 : 0;
+  v.reg_doc_other_main = c.docMain !== null && !asked(c.docMain) && !c.docRegions.some(asked) ? 1 : 0;
+  const resp = r.resp;
+  v.reg_respectively = resp === null ? 0 : asked(resp) ? 1 : -1;
+  if (resp !== null) {
+    // "A, B and C reached 1, 2 and 3 respectively": the listed place is the value's own.
+    v.reg_clause = asked(resp) ? 1 : 0;
+    v.reg_other_nearest = asked(resp) ? 0 : 1;
+    v.reg_other_clause = asked(resp) ? 0 : 1;
   }
+  regionConflicts(v, req, c, site, r);
+}
 
-  // Year bound to the value's clause, and the year label.
+/** The value is another place's than the one asked: a part of it, its province, another clause's place. */
+function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, clause }: ValueSite, { asked, places, inClause, resp }: RegionSite): void {
+  const g = gazetteer();
+  // A city asked, and the value is said of its province ("the province", the province's name).
+  const cityAsked = req.regions.some((r) => g.byId(r)?.level !== 'province');
+  const saysProvince = /\b(?:the|this|whole|our)\s+province\b|\bprovince[’']s\b|\bprovincial\b/i.test(clause);
+  // The value is said of a place inside the one asked: named in its clause, or "the city" in a
+  // county-level city's article asked of its prefecture.
+  const below = (id: string | null) => id !== null && !asked(id) && req.regions.some((r) => g.ancestors(id).includes(r));
+  const saysCity = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmunicipal\b/i.test(s);
+  // A development zone or park is a part of its city: "The zone is home to 3,182 ..." asked of the city.
+  const zoneClause = !req.qualifiers.has(ZONE) && /\b(?:zone|park|hhz|district)\b/i.test(s.slice(cs, f.valueStart));
+  v.reg_sub = !v.reg_clause && (inClause.some((p) => below(p.id)) || (saysCity && below(c.docMain) && !places.some((p) => asked(p.id))) || zoneClause) ? 1 : 0;
+  // Nothing ties the value to the asked place: not its clause, sentence, label, the sentence before,
+  // nor the article (about the place, or about a city of the asked province when the text says nothing of a city).
+  const prevNames = f.previous ? placesIn(f.previous).some((p) => asked(p.id)) : false;
+  v.reg_absent = !v.reg_label && !v.reg_clause && !v.reg_sentence && !v.reg_doc_main && !prevNames && !(below(c.docMain) && !saysCity) ? 1 : 0;
+  // The clause names another place (not one that contains the asked one): the value is that place's.
+  v.reg_other_clause_hard = resp !== null ? (asked(resp) ? 0 : 1) : !v.reg_clause && inClause.some((p) => !asked(p.id) && !req.regions.some((r) => g.ancestors(r).includes(p.id))) ? 1 : 0;
+  // The asked place is named in the sentence, but in another clause that holds its own number.
+  // A part named in a partitive clause ("of them, 7,380 are in Changsha", "of which Wuhan contributed ...").
+  v.reg_elsewhere = !v.reg_clause && places.some((p) => {
+    if (!asked(p.id) || (p.start < ce && p.end > cs)) return false;
+    const other = s.slice(...clauseSpan(s, p.start, p.end));
+    return /\d/.test(other) && ELLIPSIS.test(`${s.slice(Math.max(0, clauseSpan(s, p.start, p.end)[0] - 12), p.start)}${other}`);
+  }) ? 1 : 0;
+  v.reg_level_up = cityAsked && !v.reg_clause && (saysProvince || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
+}
+
+/** Year bound to the value's clause, and the year label. Returns the bound year. */
+function yearFeatures(v: Vector, req: Request, c: Candidate, { f, s }: ValueSite): number | null {
   const bound = impliedYear(c);
   const year = bound ?? f.year;
   if (req.year === null) {
@@ -389,8 +306,11 @@ export function features(req: Request, c: Candidate): number[] {
   }
   if (req.baseYear !== null) v.yr_base_named = new RegExp(`\\b${req.baseYear}\\b`).test(s) ? 1 : -1;
   v.from_value = FROM_VALUE.test(s.slice(Math.max(0, f.valueStart - 30), f.valueStart)) ? 1 : 0;
+  return bound;
+}
 
-  // Plan or achieved.
+/** Plan or achieved. */
+function planFeatures(v: Vector, req: Request, { f, s }: ValueSite): void {
   const upTo = s.slice(0, f.valueStart);
   // "increase ... from the current 55.5% to 61%": the starting level is achieved, not planned.
   const cue = (TARGET_CUE.test(upTo) && !/\bfrom\s+(?:the\s+)?(?:current|present|existing)\s+(?:level\s+of\s+)?$/i.test(upTo)) || HEADLINE_PLAN.test(s);
@@ -401,9 +321,11 @@ export function features(req: Request, c: Candidate): number[] {
     v.tgt_mismatch = f.status === 'target' || (req.target === false && cue) ? 1 : 0;
     v.tgt_cue_unasked = cue ? 1 : 0;
   }
-  v.q_not_numeric = req.numeric ? 0 : 1;
-  // Any one of these makes it another number than the one asked for: the question's own constraints.
-  v.hard_bad = Math.max(
+}
+
+/** Any one of these makes it another number than the one asked for: the question's own constraints. */
+function hardBad(v: Vector, req: Request, f: Fact, bound: number | null): number {
+  return Math.max(
     v.kind_bad,
     v.yr_bound_conflict,
     // A year taken from the dateline is a guess: it rules a value out only when far from the year asked.
@@ -420,21 +342,6 @@ export function features(req: Request, c: Candidate): number[] {
     v.tgt_mismatch,
     v.m_missing >= 0.5 ? 1 : 0,
   );
-  v.retrieval = c.retrieval;
-  return FEATURE_NAMES.map((n) => v[n]);
-}
-
-/**
- * The year a candidate's value is for: the year its clause gives it; else, for an achieved figure in a
- * report published in the first quarter ("the number reached 16,100" in a January work report), the
- * year before; else the index's label.
- */
-export function impliedYear(c: Candidate): number | null {
-  const f = c.fact;
-  const bound = boundYear(f.sentence, f.valueStart, f.valueEnd, c.docYear);
-  if (bound !== null) return bound;
-  if (f.status === 'actual' && f.yearFrom === 'article' && c.docYear !== null && c.docMonth !== null && c.docMonth <= 3) return c.docYear - 1;
-  return null;
 }
 
 /**

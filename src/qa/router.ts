@@ -73,13 +73,55 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
+/** A word of the question and where it starts. */
+interface QuestionWord {
+  w: string;
+  start: number;
+}
+
+/** The regions a question names, and the spans of the question they were found in. */
+interface FoundRegions {
+  regions: string[];
+  regionSpans: [number, number][];
+  inRegion: (pos: number) => boolean;
+}
+
 /** Read a question. */
 export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOCABULARY): ParsedQuestion {
   const text = cleanQuestion(raw);
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
-  const g = gazetteer();
+  const words = [...lower.matchAll(/[a-z][a-z'-]*|\d+(?:\.\d+)?/g)].map((m) => ({ w: m[0].replace(/'s$/, ''), start: m.index ?? 0 }));
+  const found = findRegions(text, words, vocabulary);
+  const { regions } = found;
+  const unknownPlaces = findUnknownPlaces(text, lower, found, vocabulary);
+  // With no place recognised, a word neither the corpus nor the question vocabulary knows is taken
+  // for a place the corpus does not cover ("tokyo high-tech enterprises"): better declined than answered for Jilin.
+  if (regions.length === 0) addUncoveredWords(unknownPlaces, words, found, vocabulary);
 
-  // Regions: exact names anywhere, then single words that are a small misspelling of a region name.
+  // Years and periods.
+  const years = [...lower.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  const year = years[0] ?? null;
+  const yearTo = years.length > 1 ? (years[years.length - 1] ?? null) : null;
+
+  // Target or actual.
+  let target: boolean | null = null;
+  if (TARGET.test(lower)) target = true;
+  else if (/\b(?:actual|actually|achieved|so far|currently)\b/.test(lower)) target = false;
+
+  const metricTerms = metricTermsOf(lower, found, unknownPlaces, vocabulary);
+  const intent = intentOf(text, lower, regions, metricTerms);
+  const want = wantFor(intent, lower, metricTerms);
+
+  // "how many tasks came with ...": the counted noun.
+  const counted = /\bhow many\s+((?:[a-z&-]+\s+){0,4}?[a-z&-]+?)(?:\s+(?:does|do|did|is|are|was|were|has|have|had|came|come|will|can|could|would|should|in|of|for|at|on|got|received|exist|there)\b|[?.!,]|$)/.exec(canonicalize(lower));
+  const unitTerm = counted ? tokens(counted[1] ?? '').filter((t) => !STOP_WORDS.has(t)).join(' ') || null : null;
+
+  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms, unitTerm };
+}
+
+/** Regions: exact names anywhere, then single words that are a small misspelling of a region name. */
+function findRegions(text: string, words: QuestionWord[], vocabulary: RouterVocabulary): FoundRegions {
+  const g = gazetteer();
   const mentions = g.find(text);
   const regions: string[] = [];
   const regionSpans: [number, number][] = [];
@@ -88,9 +130,7 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     if (m.org) continue; // "Jilin University" names an organization, not the region asked about
     if (!regions.includes(m.id)) regions.push(m.id);
   }
-  const words = [...lower.matchAll(/[a-z][a-z'-]*|\d+(?:\.\d+)?/g)].map((m) => ({ w: m[0].replace(/'s$/, ''), start: m.index ?? 0 }));
   const inRegion = (pos: number) => regionSpans.some(([s, e]) => pos >= s && pos < e);
-  const unknownPlaces: string[] = [];
   for (const { w, start } of words) {
     if (inRegion(start) || w.length < 4 || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || vocabulary.has(w)) continue;
     const fuzzy = g.resolve(w);
@@ -99,6 +139,13 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
       regionSpans.push([start, start + w.length]);
     }
   }
+  return { regions, regionSpans, inRegion };
+}
+
+/** Places the question names that the gazetteer does not know. */
+function findUnknownPlaces(text: string, lower: string, { inRegion }: FoundRegions, vocabulary: RouterVocabulary): string[] {
+  const g = gazetteer();
+  const unknownPlaces: string[] = [];
   // A capitalized or "in X" place the gazetteer does not know ("in Atlantis", "Tokyo's").
   for (const m of text.matchAll(/\b(?:in|for|of|at|from)\s+([A-Za-z][a-z]{3,})(?:\s+(?:province|city|county))?\b|\b([A-Za-z][a-z]{3,})['’]s\b/g)) {
     const w = (m[1] ?? m[2] ?? '').toLowerCase();
@@ -127,29 +174,22 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
     if (/^[A-Z]/.test(m[1] ?? '') && words.every((w) => LEXICON_CAPITALS.test(w))) continue;
     if (!unknownPlaces.includes(phrase)) unknownPlaces.push(phrase);
   }
+  return unknownPlaces;
+}
 
-  // With no place recognised, a word neither the corpus nor the question vocabulary knows is taken
-  // for a place the corpus does not cover ("tokyo high-tech enterprises"): better declined than answered for Jilin.
-  if (regions.length === 0) {
-    for (const { w, start } of words) {
-      if (w.length < 3 || inRegion(start) || /\d/.test(w) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w)) continue;
-      if (vocabulary.has(w) || vocabulary.correct(w) !== undefined || unknownPlaces.includes(w) || isCommonWord(w)) continue;
-      if (tokens(canonicalize(w)).every((t) => vocabulary.has(t))) continue;
-      unknownPlaces.push(w);
-    }
+/** Words neither the corpus nor the question vocabulary knows, added to `unknownPlaces`. */
+function addUncoveredWords(unknownPlaces: string[], words: QuestionWord[], { inRegion }: FoundRegions, vocabulary: RouterVocabulary): void {
+  for (const { w, start } of words) {
+    if (w.length < 3 || inRegion(start) || /\d/.test(w) || STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w)) continue;
+    if (vocabulary.has(w) || vocabulary.correct(w) !== undefined || unknownPlaces.includes(w) || isCommonWord(w)) continue;
+    if (tokens(canonicalize(w)).every((t) => vocabulary.has(t))) continue;
+    unknownPlaces.push(w);
   }
+}
 
-  // Years and periods.
-  const years = [...lower.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
-  const year = years[0] ?? null;
-  const yearTo = years.length > 1 ? (years[years.length - 1] ?? null) : null;
-
-  // Target or actual.
-  let target: boolean | null = null;
-  if (TARGET.test(lower)) target = true;
-  else if (/\b(?:actual|actually|achieved|so far|currently)\b/.test(lower)) target = false;
-
-  // The metric's words: content words that are not places, years or question words; misspellings corrected.
+/** The metric's words: content words that are not places, years or question words; misspellings corrected. */
+function metricTermsOf(lower: string, { regions, regionSpans }: FoundRegions, unknownPlaces: string[], vocabulary: RouterVocabulary): string[] {
+  const g = gazetteer();
   const metricTerms: string[] = [];
   const canonical = canonicalize(lower.replace(/\b(19|20)\d\d\b/g, ' '));
   const regionWords = new Set<string>();
@@ -176,36 +216,34 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
       if (at >= 0 && !rest.has(w)) metricTerms.splice(at, 1);
     }
   }
+  return metricTerms;
+}
 
-  // Intent.
-  let intent: Intent;
-  let want: NumericWant | null = null;
+/** What the question asks for: a number, a comparison, a list, a definition... */
+function intentOf(text: string, lower: string, regions: string[], metricTerms: string[]): Intent {
   const numericCue = NUMERIC_CUES.test(lower);
-  if (text.length === 0) intent = 'help';
-  else if (GREETING.test(lower)) intent = 'greeting';
-  else if (HELP.test(lower) && metricTerms.length === 0) intent = 'help';
-  else if (COMPARE.test(lower) || (regions.length >= 2 && /\band\b/.test(lower) && numericCue && /\bcompare|\bvs\b|\bversus\b|\bboth\b|\bbetween\b/.test(lower))) intent = 'compare';
-  else if (PERSON.test(lower) && !numericCue) intent = 'person';
-  else if (LIST.test(lower) && !/^how\b/.test(lower) && !/\b(?:number|how many|how much)\b/.test(lower)) intent = 'list';
-  else if (numericCue || /\b(?:how many|how much)\b/.test(lower)) intent = 'numeric';
+  if (text.length === 0) return 'help';
+  if (GREETING.test(lower)) return 'greeting';
+  if (HELP.test(lower) && metricTerms.length === 0) return 'help';
+  if (COMPARE.test(lower) || (regions.length >= 2 && /\band\b/.test(lower) && numericCue && /\bcompare|\bvs\b|\bversus\b|\bboth\b|\bbetween\b/.test(lower))) return 'compare';
+  if (PERSON.test(lower) && !numericCue) return 'person';
+  if (LIST.test(lower) && !/^how\b/.test(lower) && !/\b(?:number|how many|how much)\b/.test(lower)) return 'list';
+  if (numericCue || /\b(?:how many|how much)\b/.test(lower)) return 'numeric';
   // "what is Jiangyin's GDP": a region's metric is a number, not a definition.
-  else if (regions.length > 0 && /^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+'s\s/.test(lower)) intent = 'numeric';
-  else if (DEFINITION.test(lower)) intent = 'definition';
-  else if (metricTerms.length > 0) intent = 'search';
-  else intent = 'out_of_scope';
+  if (regions.length > 0 && /^what(?:'s| is| was| are| were)\s+(?:the\s+)?[a-z-]+'s\s/.test(lower)) return 'numeric';
+  if (DEFINITION.test(lower)) return 'definition';
+  if (metricTerms.length > 0) return 'search';
+  return 'out_of_scope';
+}
 
-  // Read with misspellings corrected ("r&d intesity" asks for a percent).
+/** The kind of number wanted, read with misspellings corrected ("r&d intesity" asks for a percent). */
+function wantFor(intent: Intent, lower: string, metricTerms: string[]): NumericWant | null {
   const wantText = `${lower} ${metricTerms.join(' ')}`;
-  if (intent === 'numeric' || intent === 'compare') want = wantOf(wantText);
-  else if (intent === 'definition' || intent === 'search') {
+  if (intent === 'numeric' || intent === 'compare') return wantOf(wantText);
+  if (intent === 'definition' || intent === 'search') {
     // "zhejiang r&d spending as % of gdp?" asks for a number without saying "how much".
     const w = wantOf(wantText);
-    if (w !== 'any') want = w;
+    if (w !== 'any') return w;
   }
-
-  // "how many tasks came with ...": the counted noun.
-  const counted = /\bhow many\s+((?:[a-z&-]+\s+){0,4}?[a-z&-]+?)(?:\s+(?:does|do|did|is|are|was|were|has|have|had|came|come|will|can|could|would|should|in|of|for|at|on|got|received|exist|there)\b|[?.!,]|$)/.exec(canonicalize(lower));
-  const unitTerm = counted ? tokens(counted[1] ?? '').filter((t) => !STOP_WORDS.has(t)).join(' ') || null : null;
-
-  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms, unitTerm };
+  return null;
 }
