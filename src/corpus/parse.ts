@@ -141,7 +141,7 @@ export function withoutRelatedLinks(lines: readonly string[]): string[] {
 }
 
 /** A wire story's opening "KUNMING --", "HAIKOU, March 4 (Xinhua) --": a place and date, not part of the first sentence. */
-const AGENCY_OPENER = /^[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–)\s*/;
+const AGENCY_OPENER = /^(?:[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–)\s*/;
 
 /**
  * A photo caption that states a figure keeps its words ("Photo: The seed bank has preserved 11,217

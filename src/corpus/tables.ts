@@ -95,7 +95,8 @@ function cellPerLine(lines: string[], at: number): TableBlock | null {
   let best: { n: number; rows: number } | null = null;
   for (let n = 3; n <= 8; n++) {
     const header = lines.slice(at, at + n);
-    if (header.length < n || !header.every(isLabel)) continue;
+    // Column headers are labels, or years ("Indicator", "2021", "2022").
+    if (header.length < n || !header.every((h, k) => isLabel(h) || (k > 0 && YEAR.test(h.trim())))) continue;
     let rows = 0;
     for (let r = at + n; r + n <= lines.length; r += n) {
       const row = lines.slice(r, r + n);
@@ -109,7 +110,7 @@ function cellPerLine(lines: string[], at: number): TableBlock | null {
   const header = lines.slice(at + 1, at + n).map((h) => splitUnit(h.trim()));
   const caption = lines[at - 1];
   const year = captionYear(caption);
-  const transposed = METRIC_HEADER.test((lines[at] ?? '').trim());
+  const transposed = METRIC_HEADER.test((lines[at] ?? '').trim()) || header.some((h) => YEAR.test(h.name));
   const owner = transposed ? tableOwner(caption) : null;
   const sentences: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -166,7 +167,9 @@ export function tableOwner(lead: string | undefined): string | null {
   const m = lead
     ? /\b((?:[Tt]he|[Tt]his|[Oo]ur) (?:province|city|region|country|district|county|zone)|[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\b/.exec(lead) ??
       // "Main S&T indicators of Kunming", "Key figures of Sichuan innovation (2022)"
-      /\b(?:of|in|for)\s+([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?)\b/.exec(lead)
+      /\b(?:of|in|for)\s+([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?)\b/.exec(lead) ??
+      // "Key indicators (Chongqing)"
+      /\(([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?)\)/.exec(lead)
     : null;
   return m ? (m[1] ?? '').replace(/^(?:The|This|Our)\b/, (w) => w.toLowerCase()) : null;
 }
@@ -202,8 +205,17 @@ function rowPerLine(lines: string[], at: number): TableBlock | null {
   return end - at - 1 >= 2 ? { start: at, end, sentences } : null;
 }
 
+/** A row written with pipes ("R&D input (bn yuan) | 22.4 | 26.5"), as cells separated by spaces; other lines as they are. */
+export function unpipe(line: string): string {
+  if (!line.includes('|')) return line;
+  const cells = line.split('|').map((c) => c.trim()).filter((c) => c !== '');
+  if (cells.length < 3 || !cells.slice(1).every((c) => isValue(c) || YEAR.test(c) || GROWTH.test(c) || /^[A-Za-z][\w ()%-]{0,30}$/.test(c))) return line;
+  return cells.join(' ');
+}
+
 /** Every table in a run of lines, left to right. */
-export function findTables(lines: string[]): TableBlock[] {
+export function findTables(input: string[]): TableBlock[] {
+  const lines = input.map(unpipe);
   const out: TableBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = rowPerLine(lines, i) ?? cellPerLine(lines, i);

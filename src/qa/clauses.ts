@@ -32,7 +32,7 @@ interface YearHit {
   base: boolean;
 }
 
-function yearHits(text: string, docYear: number | null): YearHit[] {
+export function yearHits(text: string, docYear: number | null): YearHit[] {
   const out: YearHit[] = [];
   for (const m of text.matchAll(YEAR_OR_RELATIVE)) {
     const start = m.index ?? 0;
@@ -59,12 +59,13 @@ export function boundYear(sentence: string, at: number, end: number, docYear: nu
   const [cs, ce] = clauseSpan(sentence, at, end);
   // Right after the value: "9,700 in 2019", "2,100 ... at the end of last year".
   const right = sentence.slice(end, Math.min(sentence.length, Math.max(ce, end + 40)));
-  const r = /^[^,;.()\d]{0,40}?\b(?:in|at the end of|by the end of|as of|during|for|of)\s+((?:19|20)\d\d|last year|this year)\b/i.exec(right);
+  // A conversion in brackets may stand between: "236.7 billion yuan ($33.2 billion) last year".
+  const r = /^(?:\s*\([^)]*\))?[^,;.()\d]{0,40}?\b(?:in|at the end of|by the end of|as of|during|for|of)\s+((?:19|20)\d\d|last year|this year)\b/i.exec(right);
   if (r && !/\bthan\b|\bcompared\b/i.test(right.slice(0, r.index + r[0].length - (r[1]?.length ?? 0)))) {
     const y = yearHits(r[1] ?? '', docYear)[0];
     if (y) return y.year;
   }
-  const bare = /^\s+((?:last|this) year)\b/i.exec(right);
+  const bare = /^(?:\s*\([^)]*\))?\s+((?:last|this) year)\b/i.exec(right);
   if (bare) return yearHits(bare[1] ?? '', docYear)[0]?.year ?? null;
   // Within the clause before the value: the nearest year that is not a base.
   const left = yearHits(sentence.slice(cs, at), docYear).filter((y) => !y.base);
@@ -107,7 +108,7 @@ export function placesIn(sentence: string): Place[] {
 /** "A, B and C reached 1, 2 and 3 respectively": the place a listed value belongs to, if any. */
 export function respectivelyPlace(sentence: string, at: number): string | null {
   if (!/\brespectively\b/i.test(sentence)) return null;
-  const nums = [...sentence.matchAll(/(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:%|percent|billion|million|yuan))?/g)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
+  const nums = [...sentence.matchAll(/(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:%|percent(?:age points?)?|hundred million|ten thousand|billion|million|trillion|bn|yuan|rmb|times))*/gi)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
   const listed: number[] = [];
   for (let i = 0; i < nums.length; i++) {
     const m = nums[i]!;

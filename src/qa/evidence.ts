@@ -9,7 +9,7 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import type { Fact } from '../index/types.js';
 import { canonicalize, stem, terms, tokens } from '../text/terms.js';
 import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
-import { clauseSpan, impliedYear, placesIn, respectivelyPlace, type Place } from './clauses.js';
+import { clauseSpan, impliedYear, placesIn, respectivelyPlace, yearHits, type Place } from './clauses.js';
 import type { NumericWant } from './types.js';
 
 export { boundYear, clauseSpan, impliedYear, respectivelyPlace } from './clauses.js';
@@ -103,6 +103,7 @@ export const FEATURE_NAMES = [
   'm_extra',
   'qual_extra',
   'qual_missing',
+  'qual_level_conflict',
   'per_not_asked',
   'denominator',
   'reg_none_asked',
@@ -219,6 +220,12 @@ function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSi
   let qm = 0;
   for (const q of req.qualifiers) if (!near.has(q) && !sentenceTerms.has(q)) qm++;
   v.qual_missing = Math.min(2, qm) / 2;
+  // National, provincial and municipal are different counts: "national key laboratories" asked,
+  // "provincial key laboratories" found (and not also "national") is another number.
+  const levels = (t: Set<string>) => LEVELS.filter((l) => l.some((w) => t.has(w)));
+  const asked = levels(req.qualifiers);
+  const found = levels(near);
+  v.qual_level_conflict = asked.length > 0 && found.length > 0 && !asked.some((l) => found.includes(l)) ? 1 : 0;
   // "per 10,000 residents" after the value, or "the number of X per 1,000 enterprises increased from 21.5".
   // The sentence's subject may carry it for every value ("patents per 10,000 residents in A is 3.7, and in B it is 14.8").
   const perBefore = /\b(?:per|for every|out of every)\s+(?:capita|[\d,]+|10k|ten thousand|million|thousand|hundred)\b/i.test(s.slice(0, f.valueStart));
@@ -226,6 +233,9 @@ function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSi
 
   v.denominator = /\b(?:per|for every|every|out of|of every)\s*$/i.test(s.slice(Math.max(0, f.valueStart - 14), f.valueStart)) ? 1 : 0;
 }
+
+/** Administrative levels a count can be qualified by, as stems. */
+const LEVELS: readonly (readonly string[])[] = [['nation'], ['provinci'], ['municip']];
 
 /** The places around the value, for a request that names regions. */
 interface RegionSite {
@@ -294,15 +304,22 @@ function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, 
 /** Year bound to the value's clause, and the year label. Returns the bound year. */
 function yearFeatures(v: Vector, req: Request, c: Candidate, { f, s }: ValueSite): number | null {
   const bound = impliedYear(c);
-  const year = bound ?? f.year;
+  // A sentence's year that stands only in another value's clause ("reached 6,720, up from 2,998 in
+  // 2020") is not this value's: the label then falls back to the article's year.
+  const [cs, ce] = clauseSpan(s, f.valueStart, f.valueEnd);
+  const inClause = yearHits(s.slice(cs, ce), c.docYear).some((y) => y.year === f.year);
+  const opening = yearHits(s.slice(0, 40), c.docYear).some((y) => y.year === f.year && y.start < 20);
+  const labelElsewhere = bound === null && f.yearFrom === 'sentence' && f.year !== null && !inClause && !opening;
+  const label = labelElsewhere ? c.docYear : f.year;
+  const year = bound ?? label;
   if (req.year === null) {
     v.yr_none_asked = 1;
     if (year !== null && c.docYear !== null) v.yr_recent = Math.max(0, Math.min(1, 1 - (c.docYear - 1 - year) / 5));
   } else {
     v.yr_bound_match = bound === req.year ? 1 : 0;
     v.yr_bound_conflict = bound !== null && bound !== req.year ? 1 : 0;
-    v.yr_label_match = f.year === req.year ? 1 : 0;
-    v.yr_label_conflict = f.year !== null && f.year !== req.year ? 1 : 0;
+    v.yr_label_match = label === req.year ? 1 : 0;
+    v.yr_label_conflict = label !== null && label !== req.year ? 1 : 0;
   }
   if (req.baseYear !== null) v.yr_base_named = new RegExp(`\\b${req.baseYear}\\b`).test(s) ? 1 : -1;
   v.from_value = FROM_VALUE.test(s.slice(Math.max(0, f.valueStart - 30), f.valueStart)) ? 1 : 0;
@@ -318,7 +335,10 @@ function planFeatures(v: Vector, req: Request, { f, s }: ValueSite): void {
     v.tgt_match = f.status === 'target' || cue ? 1 : 0;
     v.tgt_mismatch = f.status !== 'target' && !cue ? 1 : 0;
   } else {
-    v.tgt_mismatch = f.status === 'target' || (req.target === false && cue) ? 1 : 0;
+    // The index marks a whole sentence a plan when it says "is expected to" anywhere; a value before
+    // the sentence's plan words ("reached 13.6, while ... is expected to exceed 15,000") is achieved.
+    const planLabel = f.status === 'target' && !(TARGET_CUE.test(s) && !cue);
+    v.tgt_mismatch = planLabel || (req.target === false && cue) ? 1 : 0;
     v.tgt_cue_unasked = cue ? 1 : 0;
   }
 }
@@ -332,6 +352,7 @@ function hardBad(v: Vector, req: Request, f: Fact, bound: number | null): number
     v.yr_label_conflict && !v.yr_bound_match && bound === null && (f.yearFrom !== 'article' || Math.abs((f.year ?? 0) - (req.year ?? 0)) > 1) ? 1 : 0,
     v.denominator,
     v.per_not_asked,
+    v.qual_level_conflict,
     v.reg_absent,
     v.reg_other_clause_hard,
     v.reg_elsewhere,

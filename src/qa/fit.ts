@@ -92,7 +92,7 @@ export interface Outcome {
  * The lowest threshold at which no question is answered wrongly (a declined question costs less than
  * a wrong number), a small margin above the best wrong answer's probability.
  */
-export function chooseThreshold(outcomes: readonly Outcome[], margin = 0.02, floor = 0.6): number {
+export function chooseThreshold(outcomes: readonly Outcome[], margin = 0.02, floor = 0.75): number {
   let worst = 0;
   for (const o of outcomes) if (!o.correct && o.p > worst) worst = o.p;
   return Number(Math.min(0.99, Math.max(floor, worst + margin)).toFixed(4));

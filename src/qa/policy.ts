@@ -13,6 +13,8 @@ export function readerApplies(q: ParsedQuestion): boolean {
   if (q.intent !== 'numeric' && q.intent !== 'definition' && q.intent !== 'search') return false;
   if (STATES_AMOUNT.test(q.text) && !/\bhow (?:many|much)\b/i.test(q.text)) return false;
   if (q.want !== null && q.want !== 'any') return true;
+  // "what is the goal of the action plan": a plan's aim is said in words.
+  if (/\b(?:goal|aim|purpose|objective|target)s? of (?:the |this |its |their )?[^?]*\b(?:plan|strategy|program|programme|initiative|project|campaign|policy|scheme)\b/i.test(q.text)) return false;
   // "jilin high-tech enterprises in 2015": a place, a year and a metric ask for a figure.
   return /\bhow (?:many|much)\b/i.test(q.text) || FIGURE_WORDS.test(q.text) || (q.intent === 'search' && q.year !== null && q.regions.length > 0 && q.metricTerms.length > 0);
 }

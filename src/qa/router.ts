@@ -69,6 +69,7 @@ export function cleanQuestion(raw: string): string {
     .replace(/[`*_~|>]+/g, ' ')
     // chat spellings of question words: "wat does", "whats"
     .replace(/\b(?:wat|wht|whta|waht)\b/gi, 'what')
+    .replace(/\bno\.?\s+of\b/gi, 'number of')
     .replace(/\s+/g, ' ')
     .trim();
 }
