@@ -108,11 +108,11 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold(outcomes, margin, floor)).toBeCloseTo(expected, 10);
   });
 
-  it('the default floor is 0.6 and every wrong answer falls below the threshold', () => {
-    const outcomes = [{ p: 0.66, correct: false }, { p: 0.8, correct: true }];
+  it('the default floor is 0.75 and every wrong answer falls below the threshold', () => {
+    const outcomes = [{ p: 0.78, correct: false }, { p: 0.9, correct: true }];
     const t = chooseThreshold(outcomes);
-    expect(t).toBeGreaterThan(0.66);
-    expect(chooseThreshold([{ p: 0.1, correct: false }])).toBe(0.6);
+    expect(t).toBeGreaterThan(0.78);
+    expect(chooseThreshold([{ p: 0.1, correct: false }])).toBe(0.75);
     expect(accuracyAt(outcomes.map((o) => ({ ...o, answerable: true })), t).wrong).toBe(0);
   });
 });
