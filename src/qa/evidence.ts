@@ -198,15 +198,21 @@ function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, claus
   const sentenceTerms = termSet(s);
   const elliptic = ELLIPSIS.test(clause) || ELLIPSIS.test(s.slice(0, f.valueStart));
   const contextTerms = termSet(`${elliptic ? s.slice(0, cs) : ''} ${f.previous ?? ''}`);
-  v.m_measure = coverage(req.terms, measureTerms);
-  v.m_clause = coverage(req.terms, clauseTerms);
+  // "Of them, 1,982 are in X", "In this, A and B contributed ...": the clause's measure is its
+  // antecedent's (the sentence up to the clause, else the sentence before), so the clause reads as resolved.
+  // Only when the clause does not name a measure of its own ("Among them, the government's R&D investment ..." does).
+  const localEllipsis = ELLIPSIS.test(clause) || ELLIPSIS.test(s.slice(Math.max(0, cs - 25), f.valueStart));
+  const elided = localEllipsis && coverage(req.terms, new Set([...clauseTerms, ...measureTerms])) < 0.5;
+  const antecedent = elided ? termSet(s.slice(0, cs).replace(/\W+$/, '').length > 20 ? s.slice(0, cs) : (f.previous ?? '')) : new Set<string>();
+  v.m_measure = Math.max(coverage(req.terms, measureTerms), elided ? coverage(req.terms, antecedent) : 0);
+  v.m_clause = coverage(req.terms, elided ? new Set([...clauseTerms, ...antecedent]) : clauseTerms);
   v.m_sentence = coverage(req.terms, sentenceTerms);
   v.m_context = elliptic ? Math.max(coverage(req.terms, contextTerms), v.m_sentence) : coverage(req.terms, contextTerms) * 0.5;
   v.m_title = coverage(req.terms, termSet(c.title));
   const seen = new Set([...sentenceTerms, ...contextTerms, ...measureTerms]);
   // "how many places did X move up": the kind of number is the whole metric.
   v.m_missing = req.terms.length === 0 ? (req.want === 'places' || req.want === 'rank' ? 0 : 1) : 1 - coverage(req.terms, seen);
-  const extra = [...measureTerms].filter((t) => !req.terms.includes(t) && !GENERIC_MEASURE_WORDS.has(t));
+  const extra = elided ? [] : [...measureTerms].filter((t) => !req.terms.includes(t) && !GENERIC_MEASURE_WORDS.has(t));
   v.m_extra = Math.min(3, extra.length) / 3;
   return sentenceTerms;
 }
@@ -277,7 +283,7 @@ function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, 
   const g = gazetteer();
   // A city asked, and the value is said of its province ("the province", the province's name).
   const cityAsked = req.regions.some((r) => g.byId(r)?.level !== 'province');
-  const saysProvince = /\b(?:the|this|whole|our)\s+province\b|\bprovince[’']s\b|\bprovincial\b/i.test(clause);
+  const saysProvince = /\b(?:the|this|whole|our)\s+(?:province|municipality|autonomous region)\b|\b(?:province|municipality)[’']s\b|\bprovincial\b/i.test(clause);
   // The value is said of a place inside the one asked: named in its clause, or "the city" in a
   // county-level city's article asked of its prefecture.
   const below = (id: string | null) => id !== null && !asked(id) && req.regions.some((r) => g.ancestors(id).includes(r));
@@ -298,7 +304,9 @@ function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, 
     const other = s.slice(...clauseSpan(s, p.start, p.end));
     return /\d/.test(other) && ELLIPSIS.test(`${s.slice(Math.max(0, clauseSpan(s, p.start, p.end)[0] - 12), p.start)}${other}`);
   }) ? 1 : 0;
-  v.reg_level_up = cityAsked && !v.reg_clause && (saysProvince || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
+  // The clause names a region around the asked place, and not the place itself: "Tianjin had 11,200 ..." asked of Binhai.
+  const ancestorInClause = inClause.some((p) => !asked(p.id) && req.regions.some((r) => g.ancestors(r).includes(p.id)));
+  v.reg_level_up = cityAsked && !v.reg_clause && (saysProvince || ancestorInClause || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
 }
 
 /** Year bound to the value's clause, and the year label. Returns the bound year. */

@@ -31,7 +31,7 @@ export const FILLER_WORDS: ReadonlySet<string> = stems(
 );
 
 /** A clause that leaves its measure to the sentence before: "Of these, ...", "accounts for 640 of them". */
-export const ELLIPSIS = /\b(?:of (?:these|them|which|it|those|this|the (?:current |above |said )?total)|among (?:them|which|these))\b|\baccount(?:s|ing|ed)? for\b[^.;]{0,40}\bof (?:them|these|it|which|the total)\b/i;
+export const ELLIPSIS = /\b(?:of (?:these|them|which|it|those|this|the (?:current |above |said )?total(?=\s*,))|among (?:them|which|these)|in (?:this|which)(?=,))\b|\baccount(?:s|ing|ed)? for\b[^.;]{0,40}\bof (?:them|these|it|which|the total(?!\s+[a-z]))\b/i;
 
 /** The value a change starts from: "up from 9,700", "from 0.82 percent". */
 export const FROM_VALUE = /\bfrom\s+(?:(?:about|around|nearly|over|more than|just|only|a mere)\s+)?(?:RMB|CNY|US\$|\$|¥)?\s*$/i;
