@@ -4,28 +4,14 @@
  * heartbeat and every interaction's 3 s window; so it runs in a worker thread. When the worker
  * cannot be started (an unusual runtime), the build runs in this thread instead.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { RegionbotError, type ErrorCode } from '../errors.js';
 import { buildIndex, type BuildSummary } from '../index/build.js';
+import { tsxApiUrl } from '../index/parallel-build.js';
 import type { WorkerJob, WorkerReport } from './reindex-worker.js';
 
 export type IndexBuilder = (corpusDir: string, outDir: string) => Promise<BuildSummary>;
-
-/** The URL of tsx's ESM `register` API, for a worker running TypeScript sources. */
-function tsxApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, unknown> };
-  const entry = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;
-  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
-  if (!rel) throw new Error('tsx does not export ./esm/api');
-  return pathToFileURL(join(dirname(pkgFile), rel)).href;
-}
 
 /** Start the worker: the compiled .js directly, a .ts source through tsx's loader. */
 function spawnWorker(job: WorkerJob): Worker {

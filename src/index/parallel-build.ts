@@ -23,8 +23,8 @@ export function defaultBuildWorkers(): number {
   return Math.max(0, Math.min(2, availableParallelism() - 1));
 }
 
-/** The URL of tsx's ESM `register` API, for a worker running TypeScript sources. */
-function tsxApiUrl(): string {
+/** The URL of tsx's ESM `register` API, for a worker running TypeScript sources (the build's and /reindex's workers). */
+export function tsxApiUrl(): string {
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, unknown> };
