@@ -21,5 +21,6 @@ export function readerApplies(q: ParsedQuestion): boolean {
 
 /** "what is Jiangyin's GDP" asks for a place's figure: when the reader cannot give it, a quoted sentence is no answer either. */
 export function asksPlaceFigure(q: ParsedQuestion): boolean {
-  return q.intent === 'numeric' && PLACE_OF.test(q.text);
+  // Not "what was Harbin's 8.1 million yuan spent on" (about a stated amount) nor "Zhejiang's 415X thing" (a coined name).
+  return q.intent === 'numeric' && PLACE_OF.test(q.text) && !STATES_AMOUNT.test(q.text) && !q.metricTerms.some((t) => /\d/.test(t) && /[a-z]/.test(t));
 }

@@ -37,7 +37,7 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\bavg\b/g, 'average'],
   [/\blabs?\b/g, 'laboratory'],
   [/\b(?:drugmakers?|pharma)\b/g, 'pharmaceutical'],
-  [/\bprioriti[sz](?:e|es|ed|ing)\b/g, 'priority'],
+  [/\bprioriti[sz](?:e|es|ed|ing)\b|\bfocus(?:es|ed|ing)? on\b|\bgives? priority to\b/g, 'priority'],
   [/\byearly\b|\ba year\b(?!\s+(?:earlier|ago|before|later|in a row))/g, 'annual'],
   [/\btech\b/g, 'technology'],
   // Technology contract turnover: "value of technology deals", "transaction volume of technology contracts".

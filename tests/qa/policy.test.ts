@@ -75,6 +75,9 @@ describe('asksPlaceFigure', () => {
     ['what is the R&D intensity of Wuhu', false],
     ['how many incubators does Hefei have', false],
     ['what is an incubator', false],
+    // About a stated amount, or a coined name: answered in words.
+    ["what was Wuhu's 3.5 million yuan spent on", false],
+    ["what's Anhui's 2346X plan", false],
   ])('%s -> %s', (text, expected) => {
     expect(asksPlaceFigure(routeQuestion(text))).toBe(expected);
   });
