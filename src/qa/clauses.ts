@@ -24,7 +24,7 @@ export function clauseSpan(sentence: string, at: number, end: number): [number, 
 // Years bound to a clause
 
 const YEAR_OR_RELATIVE = /\b(?:(19\d\d|20\d\d)|(last|this|previous|past) year)\b/gi;
-const BASE_BEFORE = /\b(?:from|since|than|over|compared (?:to|with)|versus|vs\.?|against|relative to|on the basis of|the number at the end of|that of|that in)\s+(?:the\s+)?(?:(?:same period|level|end) (?:of|in)\s+)?(?:the\s+end\s+of\s+)?$/i;
+const BASE_BEFORE = /\b(?:from|since|than|over|compared (?:to|with)|versus|vs\.?|against|relative to|on the basis of|the number at the end of|that of|that in)\s+(?:the\s+)?(?:(?:same period|level|end) (?:of|in)\s+)?(?:the\s+end\s+of\s+)?$|\b(?:established|founded|set up|launched|opened|built|created|started)\s+(?:in\s+)?$|\bsince\b[^,;.]{0,40}\bin\s+$/i;
 
 interface YearHit {
   year: number;

@@ -193,7 +193,9 @@ function typeFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite): 
 
 /** The metric's words: in the label, the clause, the sentence, and (for "Of these, ...") before it. Returns the sentence's terms. */
 function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, clause }: ValueSite): Set<string> {
-  const measureTerms = termSet(f.measure);
+  // "3,600 enterprises ..., 146 of which are high-tech enterprises": what the value counts follows it.
+  const partitive = /^\s+(?:of (?:which|whom|them|these)|among them)\s+(?:are|were|is|was)\s+([^,;.]+)/i.exec(s.slice(f.valueEnd))?.[1];
+  const measureTerms = termSet(partitive ?? f.measure);
   const clauseTerms = termSet(clause);
   const sentenceTerms = termSet(s);
   const elliptic = ELLIPSIS.test(clause) || ELLIPSIS.test(s.slice(0, f.valueStart));
@@ -230,7 +232,12 @@ function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSi
   // "provincial key laboratories" found (and not also "national") is another number.
   const levels = (t: Set<string>) => LEVELS.filter((l) => l.some((w) => t.has(w)));
   const asked = levels(req.qualifiers);
-  const found = levels(near);
+  // The level that qualifies this number: its clause's words since the number before it, and after it
+  // (not another value's: "37 provincial-level ones, along with 14 national-level ...").
+  const lead = s.slice(cs, f.valueStart);
+  const lastNumber = [...lead.matchAll(/\d[\d,.]*/g)].pop();
+  const own = lastNumber ? lead.slice((lastNumber.index ?? 0) + lastNumber[0].length) : lead;
+  const found = levels(termSet(`${own} ${after}`));
   v.qual_level_conflict = asked.length > 0 && found.length > 0 && !asked.some((l) => found.includes(l)) ? 1 : 0;
   // "per 10,000 residents" after the value, or "the number of X per 1,000 enterprises increased from 21.5".
   // The sentence's subject may carry it for every value ("patents per 10,000 residents in A is 3.7, and in B it is 14.8").
@@ -241,7 +248,7 @@ function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSi
 }
 
 /** Administrative levels a count can be qualified by, as stems. */
-const LEVELS: readonly (readonly string[])[] = [['nation'], ['provinci'], ['municip']];
+const LEVELS: readonly (readonly string[])[] = [['nation', 'state'], ['provinci'], ['municip']];
 
 /** The places around the value, for a request that names regions. */
 interface RegionSite {
@@ -306,7 +313,9 @@ function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, 
   }) ? 1 : 0;
   // The clause names a region around the asked place, and not the place itself: "Tianjin had 11,200 ..." asked of Binhai.
   const ancestorInClause = inClause.some((p) => !asked(p.id) && req.regions.some((r) => g.ancestors(r).includes(p.id)));
-  v.reg_level_up = cityAsked && !v.reg_clause && (saysProvince || ancestorInClause || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
+  // "The city had 486 ..." in the asked city's article: its own figure, whatever the index labelled it.
+  const saysOwnCity = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b/i.test(clause) && c.docMain !== null && asked(c.docMain);
+  v.reg_level_up = cityAsked && !v.reg_clause && !saysOwnCity && (saysProvince || ancestorInClause || (f.region !== null && g.byId(f.region)?.level === 'province' && !asked(f.region))) ? 1 : 0;
 }
 
 /** Year bound to the value's clause, and the year label. Returns the bound year. */
