@@ -106,7 +106,8 @@ export function placesIn(sentence: string): Place[] {
 }
 
 /** "A, B and C reached 1, 2 and 3 respectively": the place a listed value belongs to, if any. */
-export function respectivelyPlace(sentence: string, at: number): string | null {
+/** The values of a "respectively" list (their offsets), when the value at `at` is one of them. */
+function respectivelyValues(sentence: string, at: number): number[] | null {
   if (!/\brespectively\b/i.test(sentence)) return null;
   const nums = [...sentence.matchAll(/(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:%|percent(?:age points?)?|hundred million|ten thousand|billion|million|trillion|bn|yuan|rmb|times))*/gi)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]));
   const listed: number[] = [];
@@ -120,8 +121,14 @@ export function respectivelyPlace(sentence: string, at: number): string | null {
     }
     listed.push(m.index ?? 0);
   }
+  return listed.includes(at) && listed.length >= 2 ? listed : null;
+}
+
+/** "A, B and C reached 1, 2 and 3 respectively": the place a listed value belongs to, if any. */
+export function respectivelyPlace(sentence: string, at: number): string | null {
+  const listed = respectivelyValues(sentence, at);
+  if (!listed) return null;
   const pos = listed.indexOf(at);
-  if (pos < 0 || listed.length < 2) return null;
   const first = listed[0]!;
   const places = placesIn(sentence).filter((p) => p.end <= first);
   // The run of places listed together, nearest the numbers.
@@ -133,6 +140,24 @@ export function respectivelyPlace(sentence: string, at: number): string | null {
     run.unshift(p);
   }
   return run.length === listed.length ? (run[pos]?.id ?? null) : null;
+}
+
+/**
+ * "enterprises, universities and research institutes contributed 21.9, 3.1 and 2.34 billion yuan
+ * respectively": the items listed before the values, and which one the value at `at` belongs to.
+ * Null when the sentence does not list as many items as values.
+ */
+export function respectivelyItems(sentence: string, at: number): { items: string[]; index: number } | null {
+  const listed = respectivelyValues(sentence, at);
+  if (!listed) return null;
+  const head = sentence
+    .slice(0, listed[0])
+    .replace(/\s+(?:(?:have|has|had|was|were|is|are)\s+)?(?:contributed|reached|recorded|totall?ed|accounted for|amounted to|stood at|hit|had|added|registered|achieved|attracted|spent|invested|received|earned|generated|produced|filed|reported|posted|saw|were|was|is|are|of|at|with)\s*$/i, '')
+    .replace(/^.*(?:[:;(]|\bin which\b|\bof which\b|\bamong them\b|\bin this\b)[\s,]*/i, '');
+  const items = head.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((x) => x.trim()).filter((x) => x !== '');
+  const own = items.slice(-listed.length);
+  if (own.length !== listed.length) return null;
+  return { items: own, index: listed.indexOf(at) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { gazetteer } from '../corpus/gazetteer.js';
 import type { Fact } from '../index/types.js';
 import { canonicalize, stem, terms, tokens } from '../text/terms.js';
 import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
-import { clauseSpan, impliedYear, placesIn, respectivelyPlace, yearHits, type Place } from './clauses.js';
+import { clauseSpan, impliedYear, placesIn, respectivelyItems, respectivelyPlace, yearHits, type Place } from './clauses.js';
 import type { NumericWant } from './types.js';
 
 export { boundYear, clauseSpan, impliedYear, respectivelyPlace } from './clauses.js';
@@ -32,6 +32,8 @@ export interface Request {
   numbers: number[];
   /** The question is worded as a number question ("how many", "what share"), not "what is X". */
   numeric: boolean;
+  /** Every stemmed word of the question, places included (to tell the items of a "respectively" list apart). */
+  words?: ReadonlySet<string>;
 }
 
 /** One candidate: a number found in the corpus, with what the article says around it. */
@@ -120,6 +122,7 @@ export const FEATURE_NAMES = [
   'reg_absent',
   'reg_other_clause_hard',
   'reg_elsewhere',
+  'item_conflict',
   'yr_none_asked',
   'yr_bound_match',
   'yr_bound_conflict',
@@ -283,6 +286,7 @@ function regionFeatures(v: Vector, req: Request, c: Candidate, site: ValueSite):
     v.reg_other_clause = asked(resp) ? 0 : 1;
   }
   regionConflicts(v, req, c, site, r);
+  itemFeatures(v, req, site);
 }
 
 /** The value is another place's than the one asked: a part of it, its province, another clause's place. */
@@ -360,6 +364,21 @@ function planFeatures(v: Vector, req: Request, { f, s }: ValueSite): void {
   }
 }
 
+/**
+ * "enterprises, universities and research institutes contributed 21.9, 3.1 and 2.34 billion yuan
+ * respectively": a question naming one item ("from universities") rules out the others' values.
+ */
+function itemFeatures(v: Vector, req: Request, { f, s }: ValueSite): void {
+  const list = req.words ? respectivelyItems(s, f.valueStart) : null;
+  if (!list || !req.words) return;
+  const sets = list.items.map((i) => termSet(i));
+  const shared = new Set([...(sets[0] ?? [])].filter((t) => sets.every((x) => x.has(t))));
+  const own = new Set([...(sets[list.index] ?? [])].filter((t) => !shared.has(t)));
+  const others = new Set(sets.flatMap((x, k) => (k === list.index ? [] : [...x])).filter((t) => !shared.has(t) && !own.has(t)));
+  const words = [...req.words];
+  v.item_conflict = words.some((w) => others.has(w)) && !words.some((w) => own.has(w)) ? 1 : 0;
+}
+
 /** Any one of these makes it another number than the one asked for: the question's own constraints. */
 function hardBad(v: Vector, req: Request, f: Fact, bound: number | null): number {
   return Math.max(
@@ -373,6 +392,7 @@ function hardBad(v: Vector, req: Request, f: Fact, bound: number | null): number
     v.reg_absent,
     v.reg_other_clause_hard,
     v.reg_elsewhere,
+    v.item_conflict,
     v.reg_sub,
     v.reg_level_up,
     v.in_question,

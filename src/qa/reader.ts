@@ -52,6 +52,7 @@ export function requestOf(q: ParsedQuestion): Request {
   return {
     want,
     numeric: q.intent === 'numeric' || q.intent === 'compare',
+    words: new Set(terms(q.text)),
     regions,
     numbers: [...q.text.matchAll(/(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d.,]*[km]\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\b/gi)]
       .map((m) => parseNumber(m[0]))

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFromSentence } from '../../src/index/facts.js';
 import type { Fact } from '../../src/index/types.js';
+import { respectivelyItems } from '../../src/qa/clauses.js';
 import { FEATURE_NAMES, boundYear, features, type Candidate, type FeatureName, type Request } from '../../src/qa/evidence.js';
 import { terms } from '../../src/text/terms.js';
 
@@ -65,5 +66,26 @@ describe('"the city" in the asked city\'s own article', () => {
     const s = 'The city had 520 high-tech enterprises in 2022, ranking third in the province.';
     const f = factOf(s, '520');
     expect(x(request('high-tech enterprises'), { ...f, region: 'anhui' })('reg_level_up')).toBe(0);
+  });
+});
+
+describe('"respectively" lists of things, not only places', () => {
+  const s = 'Of the total, firms, colleges and research institutes spent 14.2 billion yuan, 2.6 billion yuan and 1.9 billion yuan respectively.';
+  it.each([
+    ['2.6', ['firms', 'colleges', 'research institutes'], 1],
+    ['1.9', ['firms', 'colleges', 'research institutes'], 2],
+  ])('%s belongs to item %#', (value, items, index) => {
+    const l = respectivelyItems(s, s.indexOf(value));
+    expect(l?.items.slice(-3)).toEqual(items);
+    expect(l?.index).toBe(index);
+  });
+
+  it.each([
+    ['how much did colleges spend in wuhu', '2.6', 0],
+    ['how much did colleges spend in wuhu', '14.2', 1],
+    ['how much did wuhu spend in total', '14.2', 0],
+  ])('"%s": %s -> item_conflict %i', (question, value, conflict) => {
+    const req = { ...request(question, { want: 'money' }), words: new Set(terms(question)) };
+    expect(x(req, factOf(s, value))('item_conflict')).toBe(conflict);
   });
 });
