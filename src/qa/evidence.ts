@@ -10,9 +10,11 @@ import type { Fact } from '../index/types.js';
 import { canonicalize, stem, terms, tokens } from '../text/terms.js';
 import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
 import { clauseSpan, impliedYear, placesIn, respectivelyItems, respectivelyPlace, yearHits, type Place } from './clauses.js';
+import { FEATURE_NAMES, type FeatureName } from './features.js';
 import type { NumericWant } from './types.js';
 
 export { boundYear, clauseSpan, impliedYear, respectivelyPlace } from './clauses.js';
+export { FEATURE_NAMES, type FeatureName } from './features.js';
 
 /** What a question asks for, as the reader uses it. */
 export interface Request {
@@ -88,60 +90,6 @@ const KIND_OK: Record<NumericWant, (f: Fact) => boolean> = {
 
 // ---------------------------------------------------------------------------------------------
 // Features
-
-export const FEATURE_NAMES = [
-  'bias',
-  'kind_ok',
-  'kind_bad',
-  'change_wanted_level',
-  'level_wanted_change',
-  'unit_match',
-  'm_measure',
-  'm_clause',
-  'm_sentence',
-  'm_context',
-  'm_title',
-  'm_missing',
-  'm_extra',
-  'qual_extra',
-  'qual_missing',
-  'qual_level_conflict',
-  'per_not_asked',
-  'denominator',
-  'reg_none_asked',
-  'reg_label',
-  'reg_clause',
-  'reg_sentence',
-  'reg_other_nearest',
-  'reg_other_clause',
-  'reg_doc_main',
-  'reg_doc_other_main',
-  'reg_respectively',
-  'reg_level_up',
-  'reg_sub',
-  'reg_absent',
-  'reg_other_clause_hard',
-  'reg_elsewhere',
-  'item_conflict',
-  'yr_none_asked',
-  'yr_bound_match',
-  'yr_bound_conflict',
-  'yr_label_match',
-  'yr_label_conflict',
-  'yr_recent',
-  'yr_base_named',
-  'from_value',
-  'tgt_match',
-  'tgt_mismatch',
-  'tgt_cue_unasked',
-  'yr_latest',
-  'q_not_numeric',
-  'in_question',
-  'unit_conflict',
-  'hard_bad',
-  'retrieval',
-] as const;
-export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 type Vector = Record<FeatureName, number>;
 
