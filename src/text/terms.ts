@@ -36,6 +36,14 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\bper\s*cent\b/g, 'percent'],
   [/\bavg\b/g, 'average'],
   [/\blabs?\b/g, 'laboratory'],
+  // chat abbreviations
+  [/\bdept\b\.?|\bdepts\b\.?/g, 'department'],
+  [/\bhq\b|\bheadquartered\b/g, 'headquarters'],
+  [/\bsoes?\b/g, 'state-owned enterprise'],
+  [/\bgovt\b/g, 'government'],
+  [/\bunis?\b/g, 'university'],
+  // "who heads the department": its director
+  [/\bwho (?:heads|leads|runs)\b/g, 'who director'],
   [/\b(?:drugmakers?|pharma)\b/g, 'pharmaceutical'],
   [/\bprioriti[sz](?:e|es|ed|ing)\b|\bfocus(?:es|ed|ing)? on\b|\bgives? priority to\b/g, 'priority'],
   [/\byearly\b|\ba year\b(?!\s+(?:earlier|ago|before|later|in a row))/g, 'annual'],
