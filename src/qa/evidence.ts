@@ -7,7 +7,7 @@
  */
 import { gazetteer } from '../corpus/gazetteer.js';
 import type { Fact } from '../index/types.js';
-import { canonicalize, stem, terms, tokens } from '../text/terms.js';
+import { stem, terms } from '../text/terms.js';
 import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
 import { clauseSpan, impliedYear, placesIn, respectivelyItems, respectivelyPlace, yearHits, type Place } from './clauses.js';
 import { FEATURE_NAMES, type FeatureName } from './features.js';
@@ -380,9 +380,4 @@ export function featurize(req: Request, cands: readonly Candidate[]): number[][]
     });
   }
   return xs;
-}
-
-/** Stemmed words of a phrase, lexicon-canonical (what `terms` gives, exported for the question side). */
-export function phraseTerms(text: string): string[] {
-  return [...new Set(tokens(canonicalize(text)).map((t) => stem(t)))];
 }

@@ -3,7 +3,7 @@ import { gazetteer } from '../../corpus/gazetteer.js';
 import type { MetricTable } from '../../qa/metrics.js';
 import type { Citation } from '../../qa/types.js';
 import { citationFields } from '../citations.js';
-import { COLORS, cut, cutMarkdown, escapeText, fitEmbed, footerText, indexBuiltLabel, titleCase } from '../format.js';
+import { COLORS, escapeText, fitEmbed, footerText, indexBuiltLabel, titleCase } from '../format.js';
 import { LIMITS } from '../limits.js';
 
 function shortList(items: string[], n: number): string {

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
 import { safeUrl } from '../citations.js';
 import { COLORS, cut, cutMarkdown, escapeText, fitEmbed, footerText, indexBuiltLabel, type ReplyPayload } from '../format.js';
 import { LIMITS } from '../limits.js';
