@@ -213,8 +213,71 @@ export function unpipe(line: string): string {
   return cells.join(' ');
 }
 
+/** The cells of a row written with a delimiter ("a | b | c", "a—b—c", tabs), or null. */
+function delimitedCells(line: string): string[] | null {
+  for (const d of ['|', '—', '\t']) {
+    if (!line.includes(d)) continue;
+    const cells = line.split(d).map((c) => c.trim()).filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1));
+    if (cells.length >= 3) return cells;
+  }
+  return null;
+}
+
+/**
+ * A table whose cells are delimited: a header (a label, then years or names) and rows of a label and
+ * values. Year columns give each value its year; name columns ("Guangxi | Nanning | Liuzhou") its owner.
+ */
+function delimitedTable(lines: string[], at: number): TableBlock | null {
+  const header = delimitedCells(lines[at] ?? '');
+  if (!header || !isLabel(header[0] ?? '') || !header.slice(1).every((h) => YEAR.test(h) || GROWTH.test(h) || isLabel(h))) return null;
+  const caption = lines[at - 1];
+  const owner = tableOwner(caption);
+  const year = captionYear(caption);
+  const sentences: string[] = [];
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const row = delimitedCells(lines[end] ?? '');
+    if (!row || row.length !== header.length || !isLabel(row[0] ?? '') || !row.slice(1).every(isValue)) break;
+    const metric = splitUnit(row[0]!);
+    const years = header.filter((h) => YEAR.test(h));
+    row.slice(1).forEach((v, j) => {
+      const col = header[j + 1]!;
+      const sentence = YEAR.test(col)
+        ? sentenceFor(owner, metric, v, col)
+        : GROWTH.test(col)
+          ? growthSentence(owner, metric, v, splitUnit(col).unit, years[years.length - 1] ?? year)
+          : sentenceFor(col, metric, v, year);
+      if (sentence) sentences.push(sentence);
+    });
+  }
+  return end - at - 1 >= 1 && sentences.length > 0 ? { start: at, end, sentences } : null;
+}
+
 /** Every table in a run of lines, left to right. */
 export function findTables(input: string[]): TableBlock[] {
+  const out: TableBlock[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const t = delimitedTable(input, i);
+    if (t) {
+      out.push(t);
+      i = t.end - 1;
+    }
+  }
+  if (out.length > 0) {
+    // Other tables between and around the delimited ones.
+    const rest: TableBlock[] = [];
+    let from = 0;
+    for (const t of [...out, { start: input.length, end: input.length, sentences: [] }]) {
+      for (const b of findPlainTables(input.slice(from, t.start))) rest.push({ ...b, start: b.start + from, end: b.end + from });
+      from = t.end;
+    }
+    return [...out, ...rest].sort((a, b) => a.start - b.start);
+  }
+  return findPlainTables(input);
+}
+
+/** Tables of cells on their own lines or rows separated by spaces. */
+function findPlainTables(input: string[]): TableBlock[] {
   const lines = input.map(unpipe);
   const out: TableBlock[] = [];
   for (let i = 0; i < lines.length; i++) {

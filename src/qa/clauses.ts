@@ -115,7 +115,7 @@ function respectivelyValues(sentence: string, at: number): number[] | null {
     const m = nums[i]!;
     const prev = nums[i - 1];
     const gap = prev ? sentence.slice((prev.index ?? 0) + prev[0].length, m.index ?? 0) : '';
-    if (listed.length > 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(gap)) {
+    if (listed.length > 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:RMB|CNY|US\$|\$|¥)?\s*$/.test(gap)) {
       if (listed.some((s) => s === at)) break;
       listed.length = 0;
     }
@@ -124,8 +124,15 @@ function respectivelyValues(sentence: string, at: number): number[] | null {
   return listed.includes(at) && listed.length >= 2 ? listed : null;
 }
 
+/** The offset of a value's first digit ("RMB 3.48 billion" starts at "R"; the list holds "3"). */
+function digitAt(sentence: string, at: number): number {
+  const d = sentence.slice(at).search(/\d/);
+  return d < 0 ? at : at + d;
+}
+
 /** "A, B and C reached 1, 2 and 3 respectively": the place a listed value belongs to, if any. */
-export function respectivelyPlace(sentence: string, at: number): string | null {
+export function respectivelyPlace(sentence: string, valueStart: number): string | null {
+  const at = digitAt(sentence, valueStart);
   const listed = respectivelyValues(sentence, at);
   if (!listed) return null;
   const pos = listed.indexOf(at);
@@ -139,7 +146,12 @@ export function respectivelyPlace(sentence: string, at: number): string | null {
     if (next && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(sentence.slice(p.end, next.start).replace(/^['’]s/, ''))) break;
     run.unshift(p);
   }
-  return run.length === listed.length ? (run[pos]?.id ?? null) : null;
+  if (run.length === listed.length) return run[pos]?.id ?? null;
+  // "Liuzhou's turnover and Nanning's turnover were 3.48 and 11.6 billion yuan respectively": the places
+  // named before the values, in order, when there are as many as values.
+  const from = Math.max(0, sentence.lastIndexOf(';', first) + 1);
+  const named = [...new Set(places.filter((p) => p.start >= from).map((p) => p.id))];
+  return named.length === listed.length ? (named[pos] ?? null) : null;
 }
 
 /**
@@ -147,7 +159,8 @@ export function respectivelyPlace(sentence: string, at: number): string | null {
  * respectively": the items listed before the values, and which one the value at `at` belongs to.
  * Null when the sentence does not list as many items as values.
  */
-export function respectivelyItems(sentence: string, at: number): { items: string[]; index: number } | null {
+export function respectivelyItems(sentence: string, valueStart: number): { items: string[]; index: number } | null {
+  const at = digitAt(sentence, valueStart);
   const listed = respectivelyValues(sentence, at);
   if (!listed) return null;
   const head = sentence

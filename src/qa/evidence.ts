@@ -36,6 +36,11 @@ export interface Request {
   numeric: boolean;
   /** Every stemmed word of the question, places included (to tell the items of a "respectively" list apart). */
   words?: ReadonlySet<string>;
+  /**
+   * Names the question uses that the corpus knows but the gazetteer does not ("Zhangjiang", "TEDA"),
+   * lowercase: a value answers for them only where its sentence, the one before or its article's title names them.
+   */
+  names?: readonly string[];
 }
 
 /** One candidate: a number found in the corpus, with what the article says around it. */
@@ -116,6 +121,8 @@ export function features(req: Request, c: Candidate): number[] {
   qualifierFeatures(v, req, site, sentenceTerms);
   if (req.regions.length === 0) v.reg_none_asked = 1;
   else regionFeatures(v, req, c, site);
+  itemFeatures(v, req, site);
+  nameFeatures(v, req, site);
   const bound = yearFeatures(v, req, c, site);
   planFeatures(v, req, site);
   v.q_not_numeric = req.numeric ? 0 : 1;
@@ -145,7 +152,10 @@ function typeFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite): 
 /** The metric's words: in the label, the clause, the sentence, and (for "Of these, ...") before it. Returns the sentence's terms. */
 function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, clause }: ValueSite): Set<string> {
   // "3,600 enterprises ..., 146 of which are high-tech enterprises": what the value counts follows it.
-  const partitive = /^\s+(?:of (?:which|whom|them|these)|among them)\s+(?:are|were|is|was)\s+([^,;.]+)/i.exec(s.slice(f.valueEnd))?.[1];
+  // "Of them, 1,840 are high-tech enterprises": after a partitive opening, the same.
+  const partitive =
+    /^\s+(?:of (?:which|whom|them|these)|among them)\s+(?:are|were|is|was)\s+([^,;.]+)/i.exec(s.slice(f.valueEnd))?.[1] ??
+    (/\b(?:of (?:them|these|which)|among (?:them|these))\s*,?\s*$/i.test(s.slice(Math.max(0, f.valueStart - 20), f.valueStart)) ? /^\s+(?:are|were|is|was)\s+([a-z][^,;.]+)/i.exec(s.slice(f.valueEnd))?.[1] : undefined);
   const measureTerms = termSet(partitive ?? f.measure);
   const clauseTerms = termSet(clause);
   const sentenceTerms = termSet(s);
@@ -234,7 +244,7 @@ function regionFeatures(v: Vector, req: Request, c: Candidate, site: ValueSite):
     v.reg_other_clause = asked(resp) ? 0 : 1;
   }
   regionConflicts(v, req, c, site, r);
-  itemFeatures(v, req, site);
+
 }
 
 /** The value is another place's than the one asked: a part of it, its province, another clause's place. */
@@ -327,10 +337,19 @@ function itemFeatures(v: Vector, req: Request, { f, s }: ValueSite): void {
   v.item_conflict = words.some((w) => others.has(w)) && !words.some((w) => own.has(w)) ? 1 : 0;
 }
 
+/** A name the question uses that the gazetteer lacks ("Zhangjiang") must stand near the value: in its sentence or the one before. */
+function nameFeatures(v: Vector, req: Request, { f, s }: ValueSite): void {
+  if (!req.names || req.names.length === 0) return;
+  const around = `${s} ${f.previous ?? ''}`.toLowerCase();
+  v.name_absent = req.names.some((n) => !around.includes(n)) ? 1 : 0;
+}
+
 /** Any one of these makes it another number than the one asked for: the question's own constraints. */
 function hardBad(v: Vector, req: Request, f: Fact, bound: number | null): number {
   return Math.max(
     v.kind_bad,
+    // A change is no answer to a question about a level ("the scale of X", "how many").
+    v.level_wanted_change,
     v.yr_bound_conflict,
     // A year taken from the dateline is a guess: it rules a value out only when far from the year asked.
     v.yr_label_conflict && !v.yr_bound_match && bound === null && (f.yearFrom !== 'article' || Math.abs((f.year ?? 0) - (req.year ?? 0)) > 1) ? 1 : 0,
@@ -341,6 +360,7 @@ function hardBad(v: Vector, req: Request, f: Fact, bound: number | null): number
     v.reg_other_clause_hard,
     v.reg_elsewhere,
     v.item_conflict,
+    v.name_absent,
     v.reg_sub,
     v.reg_level_up,
     v.in_question,

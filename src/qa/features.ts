@@ -33,6 +33,7 @@ export const FEATURE_NAMES = [
   'reg_other_clause_hard',
   'reg_elsewhere',
   'item_conflict',
+  'name_absent',
   'yr_none_asked',
   'yr_bound_match',
   'yr_bound_conflict',

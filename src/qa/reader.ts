@@ -53,6 +53,7 @@ export function requestOf(q: ParsedQuestion): Request {
     want,
     numeric: q.intent === 'numeric' || q.intent === 'compare',
     words: new Set(terms(q.text)),
+    names: q.names ?? [],
     regions,
     numbers: [...q.text.matchAll(/(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d.,]*[km]\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred)\b/gi)]
       .map((m) => parseNumber(m[0]))

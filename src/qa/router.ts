@@ -6,7 +6,7 @@
 import { gazetteer } from '../corpus/gazetteer.js';
 import { isCommonWord, isPlainWord } from '../text/english.js';
 import { LEXICON_CAPITALS, NOT_PLACES, QUESTION_WORDS } from '../text/lexicon.js';
-import { STOP_WORDS, canonicalize, tokens } from '../text/terms.js';
+import { LEXICON_WORDS, STOP_WORDS, canonicalize, tokens } from '../text/terms.js';
 import type { Intent, NumericWant, ParsedQuestion } from './types.js';
 
 export interface RouterVocabulary {
@@ -117,7 +117,24 @@ export function routeQuestion(raw: string, vocabulary: RouterVocabulary = NO_VOC
   const counted = /\bhow many\s+((?:[a-z&-]+\s+){0,4}?[a-z&-]+?)(?:\s+(?:does|do|did|is|are|was|were|has|have|had|came|come|will|can|could|would|should|in|of|for|at|on|got|received|exist|there)\b|[?.!,]|$)/.exec(canonicalize(lower));
   const unitTerm = counted ? tokens(counted[1] ?? '').filter((t) => !STOP_WORDS.has(t)).join(' ') || null : null;
 
-  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms, unitTerm };
+  const names = namesOf(words, found, unknownPlaces, vocabulary);
+  return { text, intent, want, regions, unknownPlaces, year, yearTo, target, metricTerms, unitTerm, names };
+}
+
+/**
+ * Names the corpus uses that are neither a place the gazetteer knows nor plain English nor a lexicon
+ * word ("zhangjiang", "teda", "laoshan"): a value answers for such a name only near it.
+ */
+function namesOf(words: { w: string; start: number }[], found: ReturnType<typeof findRegions>, unknown: readonly string[], vocabulary: RouterVocabulary): string[] {
+  const out: string[] = [];
+  for (const { w, start } of words) {
+    if (w.length < 4 || /\d/.test(w) || found.inRegion(start) || unknown.includes(w)) continue;
+    if (STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w) || LEXICON_WORDS.has(w) || isCommonWord(w)) continue;
+    // Words the lexicon rewrites ("rnd", "smes", "hitech") are not names; nor is a word the corpus never uses.
+    if (tokens(canonicalize(w)).join(' ') !== w || !vocabulary.has(w)) continue;
+    if (!out.includes(w)) out.push(w);
+  }
+  return out;
 }
 
 /** Regions: exact names anywhere, then single words that are a small misspelling of a region name. */

@@ -31,6 +31,8 @@ export interface ParsedQuestion {
   target: boolean | null;
   /** Content words naming the metric, e.g. ["r&d", "investment"]. */
   metricTerms: string[];
+  /** Names the corpus uses that are neither places the gazetteer knows nor plain English ("zhangjiang", "teda"). */
+  names?: string[];
   /** The counted phrase of a "how many X" question ("provinces and cities"), if any. */
   unitTerm?: string | null;
 }

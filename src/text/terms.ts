@@ -60,6 +60,9 @@ export const PHRASE_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\be[\s-]?commerce\b/g, 'ecommerce'],
 ];
 
+/** The words the synonym patterns write ("hightech", "r&d", "sme"): the lexicon's own, never a name. */
+export const LEXICON_WORDS: ReadonlySet<string> = new Set(PHRASE_SYNONYMS.flatMap(([, to]) => to.match(/r&d|[a-z0-9-]+/g) ?? []));
+
 /** Words that carry no meaning for search: natural's English list plus question words. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...naturalStopWords,
