@@ -10,52 +10,12 @@ import type { Fact } from '../index/types.js';
 import { stem, terms } from '../text/terms.js';
 import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
 import { clauseSpan, impliedYear, placesIn, respectivelyItems, respectivelyPlace, yearHits, type Place } from './clauses.js';
-import { FEATURE_NAMES, type FeatureName } from './features.js';
+import { FEATURE_NAMES, type Candidate, type FeatureName, type Request } from './features.js';
 import type { NumericWant } from './types.js';
 
 export { boundYear, clauseSpan, impliedYear, respectivelyPlace } from './clauses.js';
-export { FEATURE_NAMES, type FeatureName } from './features.js';
+export { FEATURE_NAMES, type Candidate, type FeatureName, type Request } from './features.js';
 
-/** What a question asks for, as the reader uses it. */
-export interface Request {
-  want: NumericWant;
-  regions: string[];
-  year: number | null;
-  /** The year a change is measured from ("since 2017", "vs 2019", "from 2019 to 2022"). */
-  baseYear: number | null;
-  target: boolean | null;
-  /** Stemmed metric words (lexicon-canonical). */
-  terms: string[];
-  /** Stemmed words of the counted noun ("how many X"), if any. */
-  unitTerms: string[];
-  /** Qualifier stems the question itself uses ("nation", "per", "zone"). */
-  qualifiers: Set<string>;
-  /** Numbers the question itself states ("what was the 8.1 million yuan spent on"): not answers. */
-  numbers: number[];
-  /** The question is worded as a number question ("how many", "what share"), not "what is X". */
-  numeric: boolean;
-  /** Every stemmed word of the question, places included (to tell the items of a "respectively" list apart). */
-  words?: ReadonlySet<string>;
-  /**
-   * Names the question uses that the corpus knows but the gazetteer does not ("Zhangjiang", "TEDA"),
-   * lowercase: a value answers for them only where its sentence, the one before or its article's title names them.
-   */
-  names?: readonly string[];
-}
-
-/** One candidate: a number found in the corpus, with what the article says around it. */
-export interface Candidate {
-  fact: Fact;
-  /** The article's main region and every region it names. */
-  docMain: string | null;
-  docRegions: string[];
-  title: string;
-  /** The article's publication year and month (1-12). */
-  docYear: number | null;
-  docMonth: number | null;
-  /** Retrieval score of the candidate's passage, 0..1 (1 = best passage for the question). */
-  retrieval: number;
-}
 
 /** Stemmed terms of a text, as a set. */
 function termSet(text: string): Set<string> {
