@@ -52,17 +52,21 @@ function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
+/** A row label inside a sentence: "Technology contract turnover" reads "technology contract turnover"; "R&D" stays. */
+function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 function sentenceFor(entity: string | null, metric: Unit, value: string, year: string | null): string | null {
   if (/^[-–—]$/.test(value)) return null;
   const when = year ? `In ${year}, ` : '';
   const growth = /^(?:growth|increase|change|growth rate)$/i.test(metric.name);
   if (growth) return null; // a growth column is stated by its own row (see rowPerLine)
   if (!metric.unit) {
-    const what = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+    const what = inSentence(metric.name);
     return entity ? `${when}${entity} had ${value} ${what}.` : `${when}the number of ${what} was ${value}.`;
   }
-  // "Technology contract turnover" inside a sentence reads "technology contract turnover"; "R&D" stays.
-  const name = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+  const name = inSentence(metric.name);
   const subject = entity ? `${possessive(entity)} ${name}` : name;
   return `${when}${year ? subject : subject.replace(/^\w/, (c) => c.toUpperCase())} was ${withUnit(value, metric.unit)}.`;
 }
@@ -83,7 +87,7 @@ export interface TableBlock {
 /** A growth cell as a sentence: "In 2022, Zhengzhou's R&D expenditure grew 14.6 percent." */
 function growthSentence(owner: string | null, metric: Unit, cell: string, unit: string | null, year: string | null): string | null {
   if (/^[-–—]$/.test(cell)) return null;
-  const name = /^[A-Z][a-z]/.test(metric.name) ? metric.name.charAt(0).toLowerCase() + metric.name.slice(1) : metric.name;
+  const name = inSentence(metric.name);
   const subject = owner ? `${possessive(owner)} ${name}` : name;
   const when = year ? `In ${year}, ` : '';
   const body = `${subject} grew ${withUnit(cell, cell.endsWith('%') ? null : unit ?? '%')}.`;

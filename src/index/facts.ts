@@ -5,7 +5,7 @@
  */
 import { gazetteer } from '../corpus/gazetteer.js';
 import type { Article, Sentence } from '../corpus/types.js';
-import { VERB_NOUNS } from '../text/lexicon.js';
+import { SAYS_CITY, VERB_NOUNS } from '../text/lexicon.js';
 import { CONTENT, TOPIC, followingNoun, isGeneric, leftPhrase, rankPhrase, respectivelyItems, sentenceSubject, tidy } from './facts/measure.js';
 import { findMentions, type Mention } from './facts/mentions.js';
 import type { Fact, FactKind } from './types.js';
@@ -105,7 +105,7 @@ function regionOf(sentence: string, at: number, ctx: SentenceContext): string | 
   const ids = [...new Set([...beforeIt.reverse(), ...rightAfter].map((m) => m.id))];
   // "the province" in an article about a city means the city's province, and the other way round.
   const saysProvince = /\b(?:the|this|our|whole)\s+province\b|\bprovince[’']s\b|\bprovincial\b/i.test(sentence);
-  const saysCity = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmunicipal\b/i.test(sentence);
+  const saysCity = SAYS_CITY.test(sentence);
   if (ids.length > 0) {
     if (main && ids.includes(main)) return main;
     // The nearest place named before the number ("Changchun's ...", "Jilin Province has ...").

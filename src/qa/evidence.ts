@@ -8,7 +8,7 @@
 import { gazetteer } from '../corpus/gazetteer.js';
 import type { Fact } from '../index/types.js';
 import { stem, terms } from '../text/terms.js';
-import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, TARGET_CUE } from '../text/lexicon.js';
+import { ELLIPSIS, FROM_VALUE, GENERIC_MEASURE_WORDS, HEADLINE_PLAN, QUALIFIERS, SAYS_CITY, TARGET_CUE } from '../text/lexicon.js';
 import { clauseSpan, impliedYear, placesIn, respectivelyItems, respectivelyPlace, yearHits, type Place } from './clauses.js';
 import { FEATURE_NAMES, type Candidate, type FeatureName, type Request } from './features.js';
 import type { NumericWant } from './types.js';
@@ -216,7 +216,7 @@ function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, 
   // The value is said of a place inside the one asked: named in its clause, or "the city" in a
   // county-level city's article asked of its prefecture.
   const below = (id: string | null) => id !== null && !asked(id) && req.regions.some((r) => g.ancestors(id).includes(r));
-  const saysCity = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmunicipal\b/i.test(s);
+  const saysCity = SAYS_CITY.test(s);
   // A development zone or park is a part of its city: "The zone is home to 3,182 ..." asked of the city.
   const zoneClause = !req.qualifiers.has(ZONE) && /\b(?:zone|park|hhz|district)\b/i.test(s.slice(cs, f.valueStart));
   v.reg_sub = !v.reg_clause && (inClause.some((p) => below(p.id)) || (saysCity && below(c.docMain) && !places.some((p) => asked(p.id))) || zoneClause) ? 1 : 0;

@@ -12,6 +12,7 @@ import type { Fact } from '../index/types.js';
 import { ELLIPSIS, FILLER_WORDS, FROM_VALUE, QUALIFIERS } from '../text/lexicon.js';
 import { terms } from '../text/terms.js';
 import { parseNumber } from '../index/numbers.js';
+import { placesIn } from './clauses.js';
 import { FEATURE_NAMES, boundYear, clauseSpan, eligible, featurize, impliedYear, respectivelyPlace, type Candidate, type Request } from './evidence.js';
 import type { NumericWant, ParsedQuestion } from './types.js';
 import WEIGHTS from './weights.json' with { type: 'json' };
@@ -223,8 +224,8 @@ export function boundLabels(c: Candidate, index?: LoadedIndex): { region: string
   // the year are the antecedent's (the main value of the sentence, or of the one before).
   let measure = f.measure;
   let antecedentYear: number | null = null;
-  const [cs0] = clauseSpan(s, f.valueStart, f.valueEnd);
-  const elliptic = f.measure.trim() === '' || PRONOUN_MEASURE.test(f.measure.trim()) || ELLIPSIS.test(s.slice(Math.max(0, cs0 - 30), f.valueStart));
+  const [cs, ce] = clauseSpan(s, f.valueStart, f.valueEnd);
+  const elliptic = f.measure.trim() === '' || PRONOUN_MEASURE.test(f.measure.trim()) || ELLIPSIS.test(s.slice(Math.max(0, cs - 30), f.valueStart));
   if (index && elliptic) {
     const antecedent = antecedentOf(index, f);
     if (antecedent) {
@@ -234,8 +235,7 @@ export function boundLabels(c: Candidate, index?: LoadedIndex): { region: string
   }
   let region = respectivelyPlace(s, f.valueStart);
   if (region === null) {
-    const [cs, ce] = clauseSpan(s, f.valueStart, f.valueEnd);
-    const places = gazetteer().find(s).filter((m) => !m.org && m.start >= cs && m.end <= ce);
+    const places = placesIn(s).filter((p) => p.start >= cs && p.end <= ce);
     const before = places.filter((p) => p.end <= f.valueStart);
     region = (before[before.length - 1] ?? places[0])?.id ?? null;
   }

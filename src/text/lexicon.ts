@@ -96,6 +96,9 @@ export const VAGUE_MEASURES: ReadonlySet<string> = new Set(
   'aspects aspect activities activity classes class system systems priority priorities provinces cities items item things thing areas area fields field ways times measures steps parts points them these those it which value values data respects kinds types'.split(' '),
 );
 
+/** A sentence that speaks of "the city" (its article's city, or a city of the province it is about). */
+export const SAYS_CITY = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmunicipal\b/i;
+
 /** A headline's infinitive is a plan: "City to set aside 4.5 percent of GDP for R&D". */
 export const HEADLINE_PLAN = /^(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!date\b)[a-z]+\b/;
 
@@ -109,6 +112,6 @@ export function lexiconHash(): string {
   for (const [re, to] of PHRASE_SYNONYMS) h.update(`${re.source}/${re.flags}=>${to}\n`);
   for (const set of [STOP_WORDS, QUALIFIERS, GENERIC_MEASURE_WORDS, FILLER_WORDS, QUESTION_WORDS, TRAILING_WORDS, GENERIC_WORDS, VAGUE_MEASURES]) h.update([...set].sort().join(' ') + '\n');
   h.update(JSON.stringify(VERB_NOUNS));
-  for (const re of [ELLIPSIS, FROM_VALUE, TARGET_CUE, HEADLINE_PLAN, NOT_PLACES, LEXICON_CAPITALS]) h.update(`${re.source}\n`);
+  for (const re of [ELLIPSIS, FROM_VALUE, TARGET_CUE, HEADLINE_PLAN, NOT_PLACES, LEXICON_CAPITALS, SAYS_CITY]) h.update(`${re.source}\n`);
   return h.digest('hex').slice(0, 16);
 }
