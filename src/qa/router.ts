@@ -129,9 +129,11 @@ function namesOf(words: { w: string; start: number }[], found: ReturnType<typeof
   const out: string[] = [];
   for (const { w, start } of words) {
     if (w.length < 4 || /\d/.test(w) || found.inRegion(start) || unknown.includes(w)) continue;
-    if (STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w) || LEXICON_WORDS.has(w) || isCommonWord(w)) continue;
+    if (STOP_WORDS.has(w) || QUESTION_WORDS.has(w) || NOT_PLACES.test(w) || LEXICON_WORDS.has(w)) continue;
     // Words the lexicon rewrites ("rnd", "smes", "hitech") are not names; nor is a word the corpus never uses.
     if (tokens(canonicalize(w)).join(' ') !== w || !vocabulary.has(w)) continue;
+    // Last, as it loads the English lexicon: plain English is no name.
+    if (isCommonWord(w)) continue;
     if (!out.includes(w)) out.push(w);
   }
   return out;
