@@ -104,7 +104,7 @@ function regionOf(sentence: string, at: number, ctx: SentenceContext): string | 
   const rightAfter = places.filter((m) => m.start >= at && /^[^,;]{0,40}\b(?:in|of|across)\s+(?:the\s+)?$/i.test(sentence.slice(at, m.start)));
   const ids = [...new Set([...beforeIt.reverse(), ...rightAfter].map((m) => m.id))];
   // "the province" in an article about a city means the city's province, and the other way round.
-  const saysProvince = /\b(?:the|this|our|whole)\s+province\b|\bprovince[’']s\b|\bprovincial\b/i.test(sentence);
+  const saysProvince = /\b(?:the|this|our|whole)\s+province\b|\bprovince[’']s\b|(?<![\w-])provincial\b/i.test(sentence);
   const saysCity = SAYS_CITY.test(sentence);
   if (ids.length > 0) {
     if (main && ids.includes(main)) return main;

@@ -212,7 +212,7 @@ function regionConflicts(v: Vector, req: Request, c: Candidate, { f, s, cs, ce, 
   const g = gazetteer();
   // A city asked, and the value is said of its province ("the province", the province's name).
   const cityAsked = req.regions.some((r) => g.byId(r)?.level !== 'province');
-  const saysProvince = /\b(?:the|this|whole|our)\s+(?:province|municipality|autonomous region)\b|\b(?:province|municipality)[’']s\b|\bprovincial\b/i.test(clause);
+  const saysProvince = /\b(?:the|this|whole|our)\s+(?:province|municipality|autonomous region)\b|\b(?:province|municipality)[’']s\b|(?<![\w-])provincial\b/i.test(clause);
   // The value is said of a place inside the one asked: named in its clause, or "the city" in a
   // county-level city's article asked of its prefecture.
   const below = (id: string | null) => id !== null && !asked(id) && req.regions.some((r) => g.ancestors(id).includes(r));

@@ -103,7 +103,7 @@ export const SAYS_CITY = /\b(?:the|this|our|whole)\s+city\b|\bcity[’']s\b|\bmu
 export const HEADLINE_PLAN = /^(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?!date\b)[a-z]+\b/;
 
 /** Bump when fact extraction or table reading changes what an index holds for the same text. */
-export const EXTRACTION_VERSION = 2;
+export const EXTRACTION_VERSION = 3;
 
 /** A hash of everything that changes how text becomes terms and evidence (recorded in the manifest). */
 export function lexiconHash(): string {

@@ -89,3 +89,13 @@ describe('"respectively" lists of things, not only places', () => {
     expect(x(req, factOf(s, value))('item_conflict')).toBe(conflict);
   });
 });
+
+describe('"sub-provincial" does not make a city\'s figure its province\'s', () => {
+  it.each([
+    ["The city's R&D intensity stood at 3.4 percent, ranking 5th among sub-provincial cities.", 'wuhu'],
+    ["The provincial R&D intensity stood at 2.9 percent.", 'anhui'],
+  ])('%s -> %s', (sentence, region) => {
+    const [f] = extractFromSentence(sentence, { articleYear: 2023, mainRegion: 'wuhu' });
+    expect(f?.region).toBe(region);
+  });
+});
