@@ -14,7 +14,8 @@ import { extractFacts } from './facts.js';
 import { PARALLEL_MIN_FILES, buildIndexDataParallel, defaultBuildWorkers } from './parallel-build.js';
 import { buildMetrics, metricKey } from './metrics.js';
 import { lexiconHash } from '../text/lexicon.js';
-import { SEARCH_OPTIONS_VERSION, createSearchIndex } from './search.js';
+import { PostingsBuilder, fieldTerms, type FieldTerms } from './postings.js';
+import { SEARCH_OPTIONS_VERSION } from './search.js';
 import { SCHEMA_VERSION, checkIndexTarget, writeIndex, type IndexData, type WriteOptions } from './store.js';
 import type { Chunk, DocRecord, Fact } from './types.js';
 
@@ -51,12 +52,14 @@ export interface FileAnalysis {
   facts: Omit<Fact, 'id' | 'metric'>[];
   /** `metricKey` of each fact's measure. */
   metrics: string[];
+  /** Per chunk, its search fields tokenized (text, and the title for the first chunk). */
+  fields: FieldTerms[][];
 }
 
 export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalysis {
   const article = parseArticle(file.name, file.text);
   const sentences = splitSentences(article.text);
-  if (sentences.length === 0) return { name: file.name, article: null, words: [], chunks: [], facts: [], metrics: [] };
+  if (sentences.length === 0) return { name: file.name, article: null, words: [], chunks: [], facts: [], metrics: [], fields: [] };
   const g = gazetteer();
   const words = new Set<string>();
   for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (/^[a-z&]{2,}$/.test(t)) words.add(t);
@@ -69,7 +72,8 @@ export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalys
     chunks.push({ doc: article.id, position, start: span.start, end: span.end, firstSentence: span.firstSentence, lastSentence: span.lastSentence, text, regions });
   });
   const facts = extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? 0);
-  return { name: file.name, article, words: [...words], chunks, facts, metrics: facts.map((f) => metricKey(f.measure)) };
+  const fields = chunks.map((c) => [fieldTerms(c.text, 'text'), fieldTerms(c.position === 0 ? article.title : '', 'title')]);
+  return { name: file.name, article, words: [...words], chunks, facts, metrics: facts.map((f) => metricKey(f.measure)), fields };
 }
 
 /** The index under construction: file analyses are added to it in corpus order. */
@@ -78,7 +82,7 @@ export class IndexAssembler {
   readonly chunks: Chunk[] = [];
   readonly facts: Fact[] = [];
   readonly skipped: SkippedFile[];
-  readonly search = createSearchIndex();
+  readonly search = new PostingsBuilder();
   private readonly vocabulary = new Set<string>();
 
   constructor(skippedFiles: SkippedFile[]) {
@@ -94,11 +98,11 @@ export class IndexAssembler {
     this.docs.push(article);
     for (const w of a.words) this.vocabulary.add(w);
     const firstChunk = this.chunks.length;
-    for (const c of a.chunks) {
+    a.chunks.forEach((c, k) => {
       const chunk: Chunk = { id: this.chunks.length, ...c };
       this.chunks.push(chunk);
-      this.search.add({ id: chunk.id, text: chunk.text, title: chunk.position === 0 ? article.title : '' });
-    }
+      this.search.add(a.fields[k]!);
+    });
     a.facts.forEach((f, k) => {
       const id = this.facts.length;
       const fact: Fact = { ...f, chunk: f.chunk + firstChunk, id, metric: a.metrics[k]! };
@@ -127,7 +131,7 @@ export class IndexAssembler {
       chunks: this.chunks,
       facts: this.facts,
       metrics,
-      search: this.search,
+      search: this.search.finish(),
       vocabulary: [...this.vocabulary].sort(),
     };
   }

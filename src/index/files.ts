@@ -2,9 +2,10 @@
 export const INDEX_FILES = {
   manifest: 'manifest.json',
   docs: 'docs.json',
-  chunks: 'chunks.json',
-  facts: 'facts.json',
+  texts: 'texts.bin',
+  chunks: 'chunks.bin',
+  facts: 'facts.bin',
+  postings: 'postings.bin',
   metrics: 'metrics.json',
-  search: 'search.json',
   vocabulary: 'vocabulary.json',
 } as const;

@@ -6,7 +6,7 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { canonicalize, termOf, tokens } from '../text/terms.js';
 
 /** Bump when anything below changes: indexes built with another version are rebuilt. */
-export const SEARCH_OPTIONS_VERSION = 3;
+export const SEARCH_OPTIONS_VERSION = 4;
 
 export interface SearchDoc {
   id: number;
@@ -14,9 +14,15 @@ export interface SearchDoc {
   title: string;
 }
 
+/** The indexed fields of a chunk: its text, and for an article's first chunk the article's title. */
+export const SEARCH_FIELDS = ['text', 'title'] as const;
+
+/** BM25+ parameters: minisearch's defaults, stated here because postings.ts scores with them too. */
+export const BM25_PARAMS = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
 export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   idField: 'id',
-  fields: ['text', 'title'],
+  fields: [...SEARCH_FIELDS],
   storeFields: [],
   tokenize: (text: string) => tokens(canonicalize(text)),
   processTerm: (term: string) => termOf(term),
@@ -28,6 +34,7 @@ export const QUERY_OPTIONS: SearchOptions = {
   combineWith: 'OR',
   prefix: false,
   fuzzy: false,
+  bm25: { ...BM25_PARAMS },
 };
 
 export function createSearchIndex(): MiniSearch<SearchDoc> {

@@ -4,21 +4,22 @@
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { fingerprint, readCorpus } from '../corpus/load.js';
 import { RegionbotError, fsError } from '../errors.js';
 import { lexiconHash } from '../text/lexicon.js';
 import { INDEX_FILES } from './files.js';
 import { acquireLock, hasRegionbotManifest, isDir, recoverIndex, recoverLocked, sidePaths, type LockHolder } from './lock.js';
-import { SEARCH_OPTIONS_VERSION, loadSearchIndex, type SearchDoc } from './search.js';
-import type { Chunk, DocRecord, Fact, Manifest, MetricEntry } from './types.js';
+import { ContainerError, column, decodeTable, encodeTable, type Table } from './columns.js';
+import { encodeIndex, openIndex, type DocMeta, type IndexData, type LoadedIndex } from './layout.js';
+import { SEARCH_OPTIONS_VERSION } from './search.js';
+import type { Manifest, MetricEntry } from './types.js';
 
 export { INDEX_FILES } from './files.js';
 export { recoverIndex, sidePaths, type LockHolder } from './lock.js';
 
 /** Bump when the layout or the meaning of any stored file changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const REBUILD = 'run `regionbot index` to rebuild it';
 
@@ -43,21 +44,7 @@ const ManifestSchema = z.object({
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
 });
 
-export interface IndexData {
-  manifest: Manifest;
-  docs: DocRecord[];
-  chunks: Chunk[];
-  facts: Fact[];
-  metrics: MetricEntry[];
-  search: MiniSearch<SearchDoc>;
-  /** Every distinct word of the corpus (lowercase, canonical), for correcting misspelled questions. */
-  vocabulary: string[];
-}
-
-export interface LoadedIndex extends IndexData {
-  dir: string;
-  docById: Map<string, DocRecord>;
-}
+export type { IndexData, LoadedIndex } from './layout.js';
 
 /** The stages of a write (see lock.ts for the files beside the index). */
 export type WriteStage = 'locked' | 'writing' | 'written' | 'old-moved' | 'swapped';
@@ -133,13 +120,15 @@ export async function writeIndex(outDir: string, data: IndexData, options: Write
     }
     await options.onStage?.('locked');
     await mkdir(tmp);
-    await writeFile(join(tmp, INDEX_FILES.docs), JSON.stringify(data.docs));
-    await writeFile(join(tmp, INDEX_FILES.chunks), JSON.stringify(data.chunks));
+    const parts = encodeIndex(data);
+    await writeFile(join(tmp, INDEX_FILES.docs), JSON.stringify(parts.docs));
+    await writeFile(join(tmp, INDEX_FILES.texts), encodeTable({ kind: 'texts', columns: { starts: parts.texts.starts, bytes: parts.texts.bytes }, tables: {}, meta: {} }));
+    await writeFile(join(tmp, INDEX_FILES.chunks), encodeTable(parts.chunks));
     await options.onStage?.('writing');
-    await writeFile(join(tmp, INDEX_FILES.facts), JSON.stringify(data.facts));
-    await writeFile(join(tmp, INDEX_FILES.metrics), JSON.stringify(data.metrics));
-    await writeFile(join(tmp, INDEX_FILES.search), JSON.stringify(data.search));
-    await writeFile(join(tmp, INDEX_FILES.vocabulary), JSON.stringify(data.vocabulary));
+    await writeFile(join(tmp, INDEX_FILES.facts), encodeTable(parts.facts));
+    await writeFile(join(tmp, INDEX_FILES.metrics), JSON.stringify(parts.metrics));
+    await writeFile(join(tmp, INDEX_FILES.postings), encodeTable(parts.postings));
+    await writeFile(join(tmp, INDEX_FILES.vocabulary), JSON.stringify(parts.vocabulary));
     // The manifest is written last: a folder without it is never a complete index.
     await writeFile(join(tmp, INDEX_FILES.manifest), JSON.stringify(data.manifest, null, 2));
     await options.beforeSwap?.();
@@ -227,31 +216,65 @@ export interface LoadOptions {
   corpusDir?: string;
 }
 
-/** Load the index from `dir`. Missing, corrupt, other-version or (with corpusDir) stale indexes throw a clear error. */
+/** Let the event loop run between the steps of a load (a bot keeps answering and heartbeating). */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const corrupt = (dir: string, what: string): RegionbotError =>
+  new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${what}); ${REBUILD}`, { hint: 'regionbot index' });
+
+async function readBinary(dir: string, file: string, kind: string): Promise<Table> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is incomplete (${file} is missing); ${REBUILD}`, { hint: 'regionbot index' });
+    throw new RegionbotError('E_IO', `cannot read ${join(dir, file)} (${code ?? 'error'})`);
+  }
+  try {
+    return decodeTable(bytes, kind);
+  } catch (err) {
+    if (err instanceof ContainerError) throw corrupt(dir, `${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+const isDocMeta = (d: Record<string, unknown>): boolean =>
+  typeof d.id === 'string' && typeof d.title === 'string' && Array.isArray(d.regions) && (d.mainRegion === null || typeof d.mainRegion === 'string');
+
+/**
+ * Load the index from `dir`. Missing, corrupt, other-version or (with corpusDir) stale indexes throw
+ * a clear error. The files are read off the main thread and opened in short steps, yielding to the
+ * event loop in between.
+ */
 export async function loadIndex(dir: string, options: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
   if (options.corpusDir !== undefined) {
     const stale = await staleReason(manifest, options.corpusDir);
     if (stale) throw new RegionbotError('E_INDEX_STALE', `the index in ${dir} is out of date: ${stale}; ${REBUILD}`, { hint: 'regionbot index' });
   }
-  const docs = expectArray<DocRecord>(await readJson(dir, INDEX_FILES.docs), dir, INDEX_FILES.docs, (d) => typeof d.id === 'string' && typeof d.title === 'string' && typeof d.text === 'string');
-  const chunks = expectArray<Chunk>(await readJson(dir, INDEX_FILES.chunks), dir, INDEX_FILES.chunks, (c) => typeof c.id === 'number' && typeof c.doc === 'string' && typeof c.text === 'string');
-  const facts = expectArray<Fact>(await readJson(dir, INDEX_FILES.facts), dir, INDEX_FILES.facts, (f) => typeof f.value === 'number' && typeof f.doc === 'string' && typeof f.sentence === 'string');
+  const [texts, chunks, facts, postings] = await Promise.all([
+    readBinary(dir, INDEX_FILES.texts, 'texts'),
+    readBinary(dir, INDEX_FILES.chunks, 'chunks'),
+    readBinary(dir, INDEX_FILES.facts, 'facts'),
+    readBinary(dir, INDEX_FILES.postings, 'postings'),
+  ]);
+  await breathe();
+  const docs = expectArray<DocMeta>(await readJson(dir, INDEX_FILES.docs), dir, INDEX_FILES.docs, isDocMeta);
+  await breathe();
   const metrics = expectArray<MetricEntry>(await readJson(dir, INDEX_FILES.metrics), dir, INDEX_FILES.metrics, (m) => typeof m.key === 'string' && Array.isArray(m.factIds));
-  if (docs.length !== manifest.counts.documents || chunks.length !== manifest.counts.chunks || facts.length !== manifest.counts.facts) {
-    throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (its files do not match the manifest's counts); ${REBUILD}`, { hint: 'regionbot index' });
+  if (docs.length !== manifest.counts.documents || chunks.meta.count !== manifest.counts.chunks || facts.meta.count !== manifest.counts.facts) {
+    throw corrupt(dir, "its files do not match the manifest's counts");
   }
   const vocabularyJson = await readJson(dir, INDEX_FILES.vocabulary);
-  if (!Array.isArray(vocabularyJson) || !vocabularyJson.every((w) => typeof w === 'string')) {
-    throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${INDEX_FILES.vocabulary} has an unexpected shape); ${REBUILD}`, { hint: 'regionbot index' });
-  }
-  const vocabulary = vocabularyJson as string[];
-  let search: MiniSearch<SearchDoc>;
+  if (!Array.isArray(vocabularyJson) || !vocabularyJson.every((w) => typeof w === 'string')) throw corrupt(dir, `${INDEX_FILES.vocabulary} has an unexpected shape`);
+  await breathe();
   try {
-    search = loadSearchIndex(await readFile(join(dir, INDEX_FILES.search), 'utf8'));
+    const starts = column(texts, 'starts', 'u32', docs.length + 1);
+    const bytes = column(texts, 'bytes', 'u8');
+    return openIndex({ manifest, docs, texts: { starts, bytes }, chunks, facts, postings, metrics, vocabulary: vocabularyJson as string[] }, dir);
   } catch (err) {
-    if (err instanceof RegionbotError) throw err;
-    throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (the search index cannot be loaded); ${REBUILD}`, { hint: 'regionbot index' });
+    if (err instanceof ContainerError) throw corrupt(dir, err.message);
+    throw err;
   }
-  return { dir, manifest, docs, chunks, facts, metrics, search, vocabulary, docById: new Map(docs.map((d) => [d.id, d])) };
 }

@@ -6,7 +6,6 @@
 import { gazetteer } from '../corpus/gazetteer.js';
 import { splitSentences } from '../corpus/sentences.js';
 import { RegionbotError } from '../errors.js';
-import { QUERY_OPTIONS } from '../index/search.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
 import { DISPLAY_FORMS, FILLER_WORDS } from '../text/lexicon.js';
@@ -110,7 +109,7 @@ function numericAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   const lead = best.candidate.fact;
   // The change reported with a level in the same sentence ("RMB15.95 billion, an increase of 7.48%").
   const companion = lead.change === 'level'
-    ? index.facts.find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.valueStart > lead.valueStart && f.valueStart - lead.valueEnd < 40)
+    ? index.facts.ofChunk(lead.chunk).find((f) => f.sentenceStart === lead.sentenceStart && f.doc === lead.doc && f.change === 'change' && f.kind === 'percent' && f.valueStart > lead.valueStart && f.valueStart - lead.valueEnd < 40)
     : undefined;
   const citations: Citation[] = [factCitationFor(index, lead, 1)];
   const leadView = valueView({ ...lead, ...boundLabels(best.candidate, index) }, 1, companion);
@@ -138,11 +137,11 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   const qTerms = new Set(q.metricTerms.flatMap((t) => terms(t)).filter((t) => !FILLER_WORDS.has(t)));
   const regionTerms = new Set(q.regions.flatMap((r) => terms(gazetteer().name(r))));
   if (qTerms.size === 0) return abstain(index, q, question);
-  const hits = index.search.search([...qTerms, ...regionTerms].join(' '), QUERY_OPTIONS).slice(0, 12);
+  const { hits } = index.search.search([...qTerms, ...regionTerms].join(' '), { limit: 12 });
   type Cand = { doc: string; text: string; coverage: number; score: number };
   const cands: Cand[] = [];
   for (const hit of hits) {
-    const chunk = index.chunks[hit.id as number];
+    const chunk = index.chunks[hit.id];
     if (!chunk) continue;
     if (q.regions.length > 0) {
       const doc = index.docById.get(chunk.doc);
@@ -153,7 +152,7 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
       const st = new Set(terms(s.text));
       const covered = [...qTerms].filter((t) => st.has(t)).length;
       const coverage = covered / qTerms.size;
-      let score = coverage + 0.2 * (hit.score as number) / (hits[0]?.score as number);
+      let score = coverage + 0.2 * hit.score / (hits[0]?.score as number);
       if (q.intent === 'list') score += 0.1 * Math.min(5, (s.text.match(/,/g) ?? []).length) + (/\b(?:including|such as|namely|include)\b|[–—:]/.test(s.text) ? 0.2 : 0);
       if (q.intent === 'definition' && /\b(?:is|are|was|refers to|means)\s+(?:not only\s+)?(?:a|an|the|to)\b/i.test(s.text)) score += 0.25;
       if (q.intent === 'person' && /\b(?:director|secretary|chief|head|mayor|governor|president|chairman|minister|said|introduced)\b/i.test(s.text)) score += 0.3;

@@ -10,8 +10,9 @@ export function exampleQuestions(index: LoadedIndex, limit = 4): string[] {
   for (const m of index.metrics) {
     if (out.length >= limit) break;
     // The region of its most recent achieved value (a plan is not something a region "has").
-    const actual = m.factIds.map((id) => index.facts[id]).filter((f) => f && f.status === 'actual' && f.region).sort((a, b) => (b!.year ?? 0) - (a!.year ?? 0))[0];
-    const region = actual?.region ?? null;
+    const f = index.facts;
+    const actual = m.factIds.filter((id) => f.statusOf(id) === 'actual' && f.regionOf(id)).sort((a, b) => (f.yearOf(b) ?? 0) - (f.yearOf(a) ?? 0))[0];
+    const region = actual === undefined ? null : f.regionOf(actual);
     if (!region || m.name.split(' ').length > 6) continue;
     const regionName = g.name(region);
     const kind = m.kinds[0];
@@ -26,7 +27,7 @@ export function exampleQuestions(index: LoadedIndex, limit = 4): string[] {
 /** What the bot does, with example questions from the index (each platform adds its own commands). */
 export function helpLines(index: LoadedIndex, options: { short?: boolean } = {}): RichLine[] {
   const g = gazetteer();
-  const regions = [...new Set(index.facts.map((f) => f.region).filter((r): r is string => r !== null))].map((r) => g.name(r)).sort();
+  const regions = index.facts.regions().map((r) => g.name(r)).sort();
   const lines: RichLine[] = [
     line(text(options.short ? 'Ask me about the numbers in my articles, for example:' : `I answer questions about regional science-and-technology innovation from ${index.docs.length} news articles, and always show where the answer comes from. Ask in plain words, for example:`)),
     ...exampleQuestions(index).map((e) => bullet(text(e))),

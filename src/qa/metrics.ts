@@ -78,7 +78,10 @@ export function metricTable(index: LoadedIndex, name: string, filter: { region?:
   const regionId = filter.region ? g.resolve(filter.region) ?? filter.region.toLowerCase() : undefined;
   const rows: MetricRow[] = [];
   for (const id of metric.factIds) {
-    const fact = index.facts[id];
+    // Filter on the columns first: a common metric has thousands of values at scale.
+    if (regionId && index.facts.regionOf(id) !== regionId) continue;
+    if (filter.year !== undefined && index.facts.yearOf(id) !== filter.year) continue;
+    const fact = index.facts.get(id);
     if (!fact) continue;
     if (regionId && fact.region !== regionId) continue;
     if (filter.year !== undefined && fact.year !== filter.year) continue;
@@ -126,7 +129,7 @@ export function suggestMetrics(index: LoadedIndex, partial: string, limit = 25):
 export function suggestRegions(index: LoadedIndex, partial: string, limit = 25): { name: string; value: string }[] {
   const g = gazetteer();
   const p = partial.trim().toLowerCase();
-  const ids = [...new Set(index.facts.map((f) => f.region).filter((r): r is string => r !== null))];
+  const ids = index.facts.regions();
   return ids
     .map((id) => ({ id, name: g.name(id) }))
     .filter((r) => !p || r.name.toLowerCase().includes(p) || r.id.includes(p))
@@ -181,14 +184,16 @@ export function coverage(index: LoadedIndex): Coverage {
   const g = gazetteer();
   const regions = new Map<string, { facts: number; years: Set<number> }>();
   const years = new Map<number, number>();
-  for (const f of index.facts) {
-    if (f.region) {
-      const r = regions.get(f.region) ?? { facts: 0, years: new Set<number>() };
+  for (let id = 0; id < index.facts.length; id++) {
+    const region = index.facts.regionOf(id);
+    const year = index.facts.yearOf(id);
+    if (region) {
+      const r = regions.get(region) ?? { facts: 0, years: new Set<number>() };
       r.facts++;
-      if (f.year !== null) r.years.add(f.year);
-      regions.set(f.region, r);
+      if (year !== null) r.years.add(year);
+      regions.set(region, r);
     }
-    if (f.year !== null) years.set(f.year, (years.get(f.year) ?? 0) + 1);
+    if (year !== null) years.set(year, (years.get(year) ?? 0) + 1);
   }
   return {
     documents: index.docs.length,

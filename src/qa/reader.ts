@@ -6,7 +6,6 @@
  * answers with the best candidate when its score clears the fitted threshold, and abstains otherwise.
  */
 import { gazetteer } from '../corpus/gazetteer.js';
-import { QUERY_OPTIONS } from '../index/search.js';
 import type { LoadedIndex } from '../index/store.js';
 import type { Fact } from '../index/types.js';
 import { ELLIPSIS, FILLER_WORDS, FROM_VALUE, QUALIFIERS } from '../text/lexicon.js';
@@ -68,20 +67,24 @@ export function requestOf(q: ParsedQuestion): Request {
   };
 }
 
-const factsByChunk = new WeakMap<LoadedIndex, Map<number, Fact[]>>();
+const regionMasks = new WeakMap<LoadedIndex, Map<string, Uint8Array>>();
 
-function chunkFacts(index: LoadedIndex): Map<number, Fact[]> {
-  let m = factsByChunk.get(index);
-  if (!m) {
-    m = new Map();
-    for (const f of index.facts) {
-      const list = m.get(f.chunk);
-      if (list) list.push(f);
-      else m.set(f.chunk, [f]);
+/** Chunks about a place: its article or the passage itself names it (one mask per place, kept per index). */
+function regionMask(index: LoadedIndex, region: string): Uint8Array {
+  let masks = regionMasks.get(index);
+  if (!masks) regionMasks.set(index, (masks = new Map()));
+  let mask = masks.get(region);
+  if (!mask) {
+    mask = new Uint8Array(index.chunks.length);
+    const docHas = new Map<string, boolean>();
+    for (const c of index.chunks) {
+      let inDoc = docHas.get(c.doc);
+      if (inDoc === undefined) docHas.set(c.doc, (inDoc = index.docById.get(c.doc)?.regions.includes(region) ?? false));
+      if (inDoc || c.regions.includes(region)) mask[c.id] = 1;
     }
-    factsByChunk.set(index, m);
+    masks.set(region, mask);
   }
-  return m;
+  return mask;
 }
 
 /** Two candidates with the same key state the same value. */
@@ -95,24 +98,21 @@ export function candidatesFor(index: LoadedIndex, q: ParsedQuestion, req: Reques
   const placeWords = req.regions.map((r) => g.name(r)).join(' ');
   const query = `${q.metricTerms.join(' ')} ${q.unitTerm ?? ''} ${placeWords}`.trim();
   if (!query) return [];
-  const hits = index.search.search(query, QUERY_OPTIONS);
-  const top = hits[0]?.score ?? 1;
-  const byChunk = chunkFacts(index);
+  // A place asked for that neither the article nor the passage names: nothing there is about it.
+  const masks = req.regions.map((r) => regionMask(index, r));
+  const filter = masks.length > 0 ? (chunk: number) => masks.some((m) => m[chunk] === 1) : undefined;
+  const { hits, best } = index.search.search(query, { limit: PASSAGES, ...(filter ? { filter } : {}) });
+  const top = best || 1;
   const out: Candidate[] = [];
-  let passages = 0;
   for (const hit of hits) {
-    if (passages >= PASSAGES) break;
-    const chunk = index.chunks[hit.id as number];
+    const chunk = index.chunks[hit.id];
     if (!chunk) continue;
     const doc = index.docById.get(chunk.doc);
     const docRegions = doc?.regions ?? [];
-    // A place asked for that neither the article nor the passage names: nothing here is about it.
-    if (req.regions.length > 0 && !req.regions.some((r) => docRegions.includes(r) || chunk.regions.includes(r))) continue;
-    passages++;
     const docYear = doc?.date ? Number(doc.date.slice(0, 4)) : null;
     const docMonth = doc?.date ? Number(doc.date.slice(5, 7)) : null;
-    for (const fact of byChunk.get(chunk.id) ?? []) {
-      out.push({ fact, docMain: doc?.mainRegion ?? null, docRegions, title: doc?.title ?? '', docYear, docMonth, retrieval: (hit.score as number) / top });
+    for (const fact of index.facts.ofChunk(chunk.id)) {
+      out.push({ fact, docMain: doc?.mainRegion ?? null, docRegions, title: doc?.title ?? '', docYear, docMonth, retrieval: hit.score / top });
     }
   }
   return out;
@@ -247,7 +247,7 @@ export function boundLabels(c: Candidate, index?: LoadedIndex): { region: string
 function antecedentOf(index: LoadedIndex, f: Fact): Fact | null {
   const earlier: Fact[] = [];
   for (let id = f.id - 1; id >= 0 && id >= f.id - 12; id--) {
-    const a = index.facts[id];
+    const a = index.facts.get(id);
     if (!a || a.doc !== f.doc) break;
     earlier.unshift(a);
   }

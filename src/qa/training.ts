@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCorpus, type CorpusFile } from '../corpus/load.js';
 import { buildIndexData } from '../index/build.js';
-import type { LoadedIndex } from '../index/store.js';
+import { indexFromData, type LoadedIndex } from '../index/layout.js';
 import type { Fact } from '../index/types.js';
 import { FEATURE_NAMES, eligible, featurize } from './evidence.js';
 import { accuracyAt, chooseThreshold, fitListwise, fitLogistic, type Example } from './fit.js';
@@ -59,7 +59,7 @@ export function isGold(f: Fact, gold: Gold): boolean {
 
 function loaded(files: CorpusFile[]): LoadedIndex {
   const data = buildIndexData(files, [], 'training');
-  return { ...data, dir: 'training', docById: new Map(data.docs.map((d) => [d.id, d])) };
+  return indexFromData(data, 'training');
 }
 
 /** Turn questions into labelled candidates over one index. */

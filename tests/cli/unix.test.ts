@@ -219,7 +219,7 @@ describe('every failure a user can cause is one line naming the fix', () => {
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...m, searchOptionsVersion: m.searchOptionsVersion + 1 }));
     const r = await cli(['ask', '--index', dir, 'hello']);
-    expectOneLine(r, /built by another version of regionbot \(regionbot [\d.]+: schema 1, search options (\d+), lexicon \w+; this version reads schema 1, search options (?!\1)\d+, lexicon \w+\); run `regionbot index`/);
+    expectOneLine(r, /built by another version of regionbot \(regionbot [\d.]+: schema (\d+), search options (\d+), lexicon \w+; this version reads schema \1, search options (?!\2)\d+, lexicon \w+\); run `regionbot index`/);
   });
 
   it.each([

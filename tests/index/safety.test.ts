@@ -117,6 +117,6 @@ describe('a version mismatch names both versions', () => {
     await writeFile(join(out, INDEX_FILES.manifest), JSON.stringify({ ...m, searchOptionsVersion: 99, builder: 'regionbot 9.9.9' }));
     const err = (await loadIndex(out).catch((e: unknown) => e)) as RegionbotError;
     expect(err.code).toBe('E_INDEX_VERSION');
-    expect(err.message).toMatch(/\(regionbot 9\.9\.9: schema 1, search options 99, lexicon \w+; this version reads schema 1, search options \d+, lexicon \w+\); run `regionbot index` to rebuild it$/);
+    expect(err.message).toMatch(/\(regionbot 9\.9\.9: schema \d+, search options 99, lexicon \w+; this version reads schema \d+, search options \d+, lexicon \w+\); run `regionbot index` to rebuild it$/);
   });
 });

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/load.js';
 import { RegionbotError, type ErrorCode } from '../../src/errors.js';
 import { buildIndex, buildIndexData, type BuildSummary } from '../../src/index/build.js';
-import { QUERY_OPTIONS } from '../../src/index/search.js';
 import { INDEX_FILES, SCHEMA_VERSION, loadIndex, readManifest, writeIndex, type IndexData, type LoadedIndex } from '../../src/index/store.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
@@ -101,16 +100,19 @@ describe('buildIndex and loadIndex round trip', () => {
   });
 
   it('docs, chunks, facts and metrics deep-equal what was built', () => {
-    expect(index.docs).toEqual(data.docs);
-    expect(index.chunks).toEqual(data.chunks);
-    expect(index.facts).toEqual(data.facts);
+    expect(JSON.parse(JSON.stringify(index.docs))).toEqual(data.docs);
+    expect(JSON.parse(JSON.stringify(index.chunks))).toEqual(data.chunks);
+    expect([...index.facts]).toEqual(data.facts);
     expect(index.metrics).toEqual(data.metrics);
     expect(index.vocabulary).toEqual(data.vocabulary);
     const fact = data.facts.find((f) => f.value === 2705)!;
-    expect(index.facts[fact.id]).toEqual(fact);
+    expect(index.facts.get(fact.id)).toEqual(fact);
+    expect(index.facts.get(fact.id)).toBe(index.facts.get(fact.id));
     const chunk = data.chunks[fact.chunk]!;
-    expect(index.chunks[chunk.id]).toEqual(chunk);
+    expect(index.chunks[chunk.id]!.text).toBe(chunk.text);
+    expect(index.facts.ofChunk(chunk.id)).toContainEqual(fact);
     expect(chunk.text).toContain(fact.sentence);
+    data.docs.forEach((d, i) => expect(index.facts.ofDoc(i)).toEqual(data.facts.filter((f) => f.doc === d.id)));
   });
 
   it('writeIndex then loadIndex returns exactly the written data', async () => {
@@ -118,12 +120,10 @@ describe('buildIndex and loadIndex round trip', () => {
     await writeIndex(dir, data);
     const loaded = await loadIndex(dir);
     expect(loaded.manifest).toEqual(data.manifest);
-    expect(loaded.docs).toEqual(data.docs);
-    expect(loaded.chunks).toEqual(data.chunks);
-    expect(loaded.facts).toEqual(data.facts);
-    expect(loaded.search.search('hi-tech enterprises', QUERY_OPTIONS).map((r) => r.id)).toEqual(
-      data.search.search('hi-tech enterprises', QUERY_OPTIONS).map((r) => r.id),
-    );
+    expect(JSON.parse(JSON.stringify(loaded.docs))).toEqual(data.docs);
+    expect(JSON.parse(JSON.stringify(loaded.chunks))).toEqual(data.chunks);
+    expect([...loaded.facts]).toEqual(data.facts);
+    expect(loaded.search.search('hi-tech enterprises').hits).toEqual(data.search.search('hi-tech enterprises').hits);
   });
 
   it('chunks point into their document text', () => {
@@ -138,9 +138,9 @@ describe('buildIndex and loadIndex round trip', () => {
     ['research and development investment', /R&D investment/],
     ['high-tech firms', /hi(?:gh)?-tech enterprises/],
   ])('search finds %j', (query, pattern) => {
-    const hits = index.search.search(query, QUERY_OPTIONS);
+    const { hits } = index.search.search(query);
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits.slice(0, 3).some((h) => pattern.test(index.chunks[h.id as number]!.text))).toBe(true);
+    expect(hits.slice(0, 3).some((h) => pattern.test(index.chunks[h.id]!.text))).toBe(true);
   });
 
 });
@@ -157,13 +157,31 @@ describe('loadIndex refuses bad indexes with one clear line', () => {
   });
 
   it.each([
-    ['truncated facts.json', async (dir: string) => truncate(join(dir, INDEX_FILES.facts), 100)],
+    ['truncated facts.bin', async (dir: string) => truncate(join(dir, INDEX_FILES.facts), 100)],
+    ['facts.bin cut short in its columns', async (dir: string) => {
+      const bytes = await readFile(join(dir, INDEX_FILES.facts));
+      await writeFile(join(dir, INDEX_FILES.facts), bytes.subarray(0, bytes.length - 16));
+    }],
+    ['texts.bin deleted', async (dir: string) => rm(join(dir, INDEX_FILES.texts))],
+    ['texts.bin cut short', async (dir: string) => {
+      const bytes = await readFile(join(dir, INDEX_FILES.texts));
+      await writeFile(join(dir, INDEX_FILES.texts), bytes.subarray(0, bytes.length - 100));
+    }],
+    ['postings.bin of another kind', async (dir: string) => cp(join(dir, INDEX_FILES.chunks), join(dir, INDEX_FILES.postings))],
+    ['chunks.bin pointing at a document that does not exist', async (dir: string) => {
+      const bytes = await readFile(join(dir, INDEX_FILES.chunks));
+      // The first column is the chunks' document numbers: make the first one huge.
+      const headerLength = bytes.readUInt32LE(4);
+      const start = (8 + headerLength + 7) & ~7;
+      bytes.writeUInt8(0xff, start);
+      await writeFile(join(dir, INDEX_FILES.chunks), bytes);
+    }],
     ['garbage manifest.json', async (dir: string) => writeFile(join(dir, INDEX_FILES.manifest), '\u0000\u0001 not json {')],
     ['manifest.json of the wrong shape', async (dir: string) => writeFile(join(dir, INDEX_FILES.manifest), JSON.stringify({ hello: 'world' }))],
-    ['deleted search.json', async (dir: string) => rm(join(dir, INDEX_FILES.search))],
-    ['garbage search.json', async (dir: string) => writeFile(join(dir, INDEX_FILES.search), '{"documentCount": "x"}')],
-    ['deleted chunks.json', async (dir: string) => rm(join(dir, INDEX_FILES.chunks))],
-    ['facts.json of the wrong shape', async (dir: string) => writeFile(join(dir, INDEX_FILES.facts), JSON.stringify([{ value: 'x' }]))],
+    ['deleted postings.bin', async (dir: string) => rm(join(dir, INDEX_FILES.postings))],
+    ['garbage postings.bin', async (dir: string) => writeFile(join(dir, INDEX_FILES.postings), '{"documentCount": "x"}')],
+    ['deleted chunks.bin', async (dir: string) => rm(join(dir, INDEX_FILES.chunks))],
+    ['facts.bin replaced by JSON', async (dir: string) => writeFile(join(dir, INDEX_FILES.facts), JSON.stringify([{ value: 'x' }]))],
     ['docs.json with a document missing', async (dir: string) => {
       const docs = JSON.parse(await readFile(join(dir, INDEX_FILES.docs), 'utf8')) as unknown[];
       await writeFile(join(dir, INDEX_FILES.docs), JSON.stringify(docs.slice(1)));
@@ -231,7 +249,7 @@ describe('atomic rebuilds', () => {
     await buildIndex(corpus, dir);
     const before = await loadIndex(dir);
     const manifestBefore = await readFile(join(dir, INDEX_FILES.manifest), 'utf8');
-    const factsBefore = await readFile(join(dir, INDEX_FILES.facts), 'utf8');
+    const factsBefore = await readFile(join(dir, INDEX_FILES.facts));
 
     // The corpus changes, and the rebuild is interrupted just before the swap.
     await rm(join(corpus, '004_39620355ee2a0273.txt'));
@@ -245,7 +263,7 @@ describe('atomic rebuilds', () => {
 
     expect(await readdir(parent)).toEqual(['index']);
     expect(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')).toBe(manifestBefore);
-    expect(await readFile(join(dir, INDEX_FILES.facts), 'utf8')).toBe(factsBefore);
+    expect((await readFile(join(dir, INDEX_FILES.facts))).equals(factsBefore)).toBe(true);
     const after = await loadIndex(dir);
     expect(after.manifest).toEqual(before.manifest);
     expect(after.docs).toHaveLength(5);

@@ -1,7 +1,7 @@
 /** The answer describes a value by what its own clause says: place, year and (for "Of them, ...") measure. */
 import { describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../src/index/build.js';
-import type { LoadedIndex } from '../../src/index/store.js';
+import { indexFromData, type LoadedIndex } from '../../src/index/layout.js';
 import type { Candidate } from '../../src/qa/evidence.js';
 import { boundLabels } from '../../src/qa/reader.js';
 
@@ -19,12 +19,12 @@ const ARTICLE = [
 
 function index(): LoadedIndex {
   const data = buildIndexData([{ name: 'a.txt', text: ARTICLE, sha256: 'x', bytes: ARTICLE.length }], [], 'test');
-  return { ...data, dir: 'test', docById: new Map(data.docs.map((d) => [d.id, d])) };
+  return indexFromData(data, 'test');
 }
 
 function candidate(ix: LoadedIndex, text: string): Candidate {
-  const fact = ix.facts.find((f) => f.text === text);
-  if (!fact) throw new Error(`no fact ${text}: ${ix.facts.map((f) => f.text).join(', ')}`);
+  const fact = [...ix.facts].find((f) => f.text === text);
+  if (!fact) throw new Error(`no fact ${text}: ${[...ix.facts].map((f) => f.text).join(', ')}`);
   return { fact, docMain: null, docRegions: [], title: '', docYear: 2024, docMonth: 6, retrieval: 1 };
 }
 

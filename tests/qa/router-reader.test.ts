@@ -218,7 +218,7 @@ describe('verifierInputs and valueKey', () => {
   });
 
   it('valueKey is the kind and the value', () => {
-    const f = index.facts[0]!;
+    const f = index.facts.get(0)!;
     const c = { fact: f, docMain: null, docRegions: [], title: '', docYear: null, docMonth: null, retrieval: 1 };
     expect(valueKey(c)).toBe(`${f.kind}:${f.value}`);
     expect(valueKey({ ...c, fact: { ...f, value: f.value + 1 } })).not.toBe(valueKey(c));
