@@ -13,7 +13,7 @@ import { latency, median, type Latency } from './lib/stats.js';
 
 export interface MeasureResult {
   loadMs: number;
-  /** Heap (V8 heap + external + array buffers) the loaded index holds after a forced GC, MB. */
+  /** Memory (V8 heap + external, which includes array buffers) the loaded index holds after a forced GC, MB. */
   retainedMB: number;
   rssMB: number;
   answer: Latency;
@@ -37,7 +37,8 @@ const heap = (): number => {
   gc();
   gc();
   const m = process.memoryUsage();
-  return m.heapUsed + m.external + m.arrayBuffers;
+  // `external` already includes `arrayBuffers` (Node's docs): adding both counted buffers twice.
+  return m.heapUsed + m.external;
 };
 const mb = (b: number): number => Math.round((b / 2 ** 20) * 10) / 10;
 

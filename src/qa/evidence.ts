@@ -17,12 +17,24 @@ export { boundYear, clauseSpan, impliedYear, respectivelyPlace } from './clauses
 export { FEATURE_NAMES, type Candidate, type FeatureName, type Request } from './features.js';
 
 
-/** Stemmed terms of a text, as a set. */
-function termSet(text: string): Set<string> {
-  return new Set(terms(text));
+const TERM_SETS = new Map<string, ReadonlySet<string>>();
+const TERM_SET_CACHE = 4096;
+
+/**
+ * Stemmed terms of a text, as a set. Memoized: the candidates of a question share their sentences,
+ * titles and measures, and tokenizing (the synonym patterns) was most of a question's cost.
+ */
+function termSet(text: string): ReadonlySet<string> {
+  let set = TERM_SETS.get(text);
+  if (!set) {
+    set = new Set(terms(text));
+    if (TERM_SETS.size >= TERM_SET_CACHE) TERM_SETS.delete(TERM_SETS.keys().next().value as string);
+    TERM_SETS.set(text, set);
+  }
+  return set;
 }
 
-function coverage(want: readonly string[], have: Set<string>): number {
+function coverage(want: readonly string[], have: ReadonlySet<string>): number {
   if (want.length === 0) return 0;
   let n = 0;
   for (const t of want) if (have.has(t)) n++;
@@ -110,7 +122,7 @@ function typeFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite): 
 }
 
 /** The metric's words: in the label, the clause, the sentence, and (for "Of these, ...") before it. Returns the sentence's terms. */
-function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, clause }: ValueSite): Set<string> {
+function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, clause }: ValueSite): ReadonlySet<string> {
   // "3,600 enterprises ..., 146 of which are high-tech enterprises": what the value counts follows it.
   // "Of them, 1,840 are high-tech enterprises": after a partitive opening, the same.
   const partitive =
@@ -141,7 +153,7 @@ function metricFeatures(v: Vector, req: Request, c: Candidate, { f, s, cs, claus
 }
 
 /** Qualifiers that make it another metric (national-level, per 10,000 residents, average annual). */
-function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite, sentenceTerms: Set<string>): void {
+function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSite, sentenceTerms: ReadonlySet<string>): void {
   const near = termSet(`${s.slice(cs, f.valueStart)} ${after} ${f.measure}`);
   let qe = 0;
   for (const q of QUALIFIERS) if (near.has(q) && !req.qualifiers.has(q)) qe++;
@@ -151,7 +163,7 @@ function qualifierFeatures(v: Vector, req: Request, { f, s, cs, after }: ValueSi
   v.qual_missing = Math.min(2, qm) / 2;
   // National, provincial and municipal are different counts: "national key laboratories" asked,
   // "provincial key laboratories" found (and not also "national") is another number.
-  const levels = (t: Set<string>) => LEVELS.filter((l) => l.some((w) => t.has(w)));
+  const levels = (t: ReadonlySet<string>) => LEVELS.filter((l) => l.some((w) => t.has(w)));
   const asked = levels(req.qualifiers);
   // The level that qualifies this number: its clause's words since the number before it, and after it
   // (not another value's: "37 provincial-level ones, along with 14 national-level ...").
