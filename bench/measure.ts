@@ -50,7 +50,7 @@ const retainedMB = mb(heap() - before);
 const rssMB = mb(process.memoryUsage().rss);
 
 const t1 = performance.now();
-const bm25 = new Bm25(index.chunks.map((c) => c.text));
+const bm25 = new Bm25([...index.chunks].map((c) => c.text));
 const bm25BuildMs = performance.now() - t1;
 
 async function ask(q: string): Promise<boolean> {

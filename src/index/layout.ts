@@ -4,7 +4,7 @@
  * the BM25 postings (postings.ts). `encodeIndex` turns a build's data into these parts;
  * `openIndex` turns parts (from disk, or straight from a build) into the index questions read.
  */
-import { ContainerError, StringTable, checkBelow, narrow, uintColumn, type Table } from './columns.js';
+import { ContainerError, StringTable, checkBelow, narrow, uintColumn, type Table, type UintColumn } from './columns.js';
 import { FactStore, encodeFacts } from './fact-store.js';
 import { Postings } from './postings.js';
 import { TextStore } from './texts.js';
@@ -42,7 +42,7 @@ export interface LoadedIndex {
   dir: string;
   manifest: Manifest;
   docs: DocRecord[];
-  chunks: Chunk[];
+  chunks: ChunkStore;
   facts: FactStore;
   metrics: MetricEntry[];
   search: Postings;
@@ -161,56 +161,111 @@ export function encodeIndex(data: IndexData): IndexParts {
   };
 }
 
-function openChunks(t: Table, docs: readonly DocMeta[], store: TextStore): Chunk[] {
-  const n = t.meta.count;
-  if (typeof n !== 'number') throw new ContainerError('chunks without a count');
-  const u = (name: string) => uintColumn(t, name, n);
-  const doc = u('doc');
-  const position = u('position');
-  const start = u('start');
-  const end = u('end');
-  const first = u('firstSentence');
-  const last = u('lastSentence');
-  const regions = u('regions');
-  const lists = (t.tables.regions ?? []).map((s, i): string[] => {
-    if (i === 0) return [];
-    const v: unknown = JSON.parse(s);
-    if (!Array.isArray(v) || !v.every((r) => typeof r === 'string')) throw new ContainerError('bad region list');
-    return v as string[];
-  });
-  checkBelow(doc, docs.length, 'doc');
-  checkBelow(regions, lists.length, 'regions');
-  const out: Chunk[] = new Array<Chunk>(n);
-  for (let i = 0; i < n; i++) {
-    const d = doc[i]!;
-    const bytes = store.starts[d + 1]! - store.starts[d]!;
-    // Character offsets are at most the UTF-8 byte length of the text.
-    if (end[i]! < start[i]! || end[i]! > bytes) throw new ContainerError('a chunk outside its text');
-    out[i] = new StoredChunk(i, docs[d]!.id, position[i]!, start[i]!, end[i]!, first[i]!, last[i]!, lists[regions[i]!]!, d, store);
+/** The chunks of a loaded index: columns, with a `Chunk` object made the first time one is asked for. */
+export class ChunkStore implements Iterable<Chunk> {
+  readonly length: number;
+  private readonly made: (Chunk | undefined)[];
+  private readonly doc: UintColumn;
+  private readonly position: UintColumn;
+  private readonly start: UintColumn;
+  private readonly end: UintColumn;
+  private readonly first: UintColumn;
+  private readonly last: UintColumn;
+  private readonly regionList: UintColumn;
+  private readonly lists: string[][];
+
+  constructor(
+    t: Table,
+    private readonly docs: readonly DocMeta[],
+    private readonly store: TextStore,
+  ) {
+    const n = t.meta.count;
+    if (typeof n !== 'number') throw new ContainerError('chunks without a count');
+    this.length = n;
+    this.made = new Array<Chunk | undefined>(n);
+    const u = (name: string) => uintColumn(t, name, n);
+    this.doc = u('doc');
+    this.position = u('position');
+    this.start = u('start');
+    this.end = u('end');
+    this.first = u('firstSentence');
+    this.last = u('lastSentence');
+    this.regionList = u('regions');
+    this.lists = (t.tables.regions ?? []).map((s, i): string[] => {
+      if (i === 0) return [];
+      const v: unknown = JSON.parse(s);
+      if (!Array.isArray(v) || !v.every((r) => typeof r === 'string')) throw new ContainerError('bad region list');
+      return v as string[];
+    });
+    checkBelow(this.doc, docs.length, 'doc');
+    checkBelow(this.regionList, this.lists.length, 'regions');
+    for (let i = 0; i < n; i++) {
+      const d = this.doc[i]!;
+      // Character offsets are at most the UTF-8 byte length of the text.
+      if (this.end[i]! < this.start[i]! || this.end[i]! > store.starts[d + 1]! - store.starts[d]!) throw new ContainerError('a chunk outside its text');
+    }
   }
-  return out;
+
+  get(i: number): Chunk | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    let c = this.made[i];
+    if (!c) {
+      const d = this.doc[i]!;
+      c = new StoredChunk(i, this.docs[d]!.id, this.position[i]!, this.start[i]!, this.end[i]!, this.first[i]!, this.last[i]!, this.lists[this.regionList[i]!]!, d, this.store);
+      this.made[i] = c;
+    }
+    return c;
+  }
+
+  /** Position in `docs` of the chunk's article (without making the chunk). */
+  docOf(i: number): number {
+    return this.doc[i]!;
+  }
+
+  /** The chunk's own places (without making the chunk). */
+  regionsOf(i: number): readonly string[] {
+    return this.lists[this.regionList[i]!] ?? [];
+  }
+
+  /** The chunks of the article at this position of `docs`. */
+  ofDoc(doc: number): Chunk[] {
+    const out: Chunk[] = [];
+    for (let i = 0; i < this.length; i++) if (this.doc[i] === doc) out.push(this.get(i)!);
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<Chunk> {
+    for (let i = 0; i < this.length; i++) yield this.get(i)!;
+  }
 }
 
-/** The index over stored parts (validated: a ContainerError names what is wrong). */
-export function openIndex(parts: IndexParts, dir: string): LoadedIndex {
+/**
+ * Open stored parts step by step (each step is a few tens of milliseconds at 100k chunks): a caller
+ * that must not block, the bot, yields to the event loop between steps.
+ */
+export function* openSteps(parts: IndexParts, dir: string): Generator<void, LoadedIndex> {
   const { starts, bytes } = parts.texts;
   if (starts.length !== parts.docs.length + 1 || starts[starts.length - 1] !== bytes.length) throw new ContainerError('texts do not match the documents');
   for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) throw new ContainerError('texts out of order');
   const store = new TextStore(bytes, starts);
   const docs = parts.docs.map((m, i) => new StoredDoc(m, i, store));
-  const chunks = openChunks(parts.chunks, parts.docs, store);
+  const chunks = new ChunkStore(parts.chunks, parts.docs, store);
+  yield;
   const facts = new FactStore(parts.facts, parts.docs.map((d) => d.id), store, chunks.length);
-  return {
-    dir,
-    manifest: parts.manifest,
-    docs,
-    chunks,
-    facts,
-    metrics: parts.metrics,
-    search: Postings.fromTable(parts.postings),
-    vocabulary: parts.vocabulary,
-    docById: new Map(docs.map((d) => [d.id, d])),
-  };
+  yield;
+  const search = Postings.fromTable(parts.postings);
+  if (search.documentCount !== chunks.length) throw new ContainerError('postings of another set of chunks');
+  yield;
+  return { dir, manifest: parts.manifest, docs, chunks, facts, metrics: parts.metrics, search, vocabulary: parts.vocabulary, docById: new Map(docs.map((d) => [d.id, d])) };
+}
+
+/** The index over stored parts, in one go (validated: a ContainerError names what is wrong). */
+export function openIndex(parts: IndexParts, dir: string): LoadedIndex {
+  const steps = openSteps(parts, dir);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The index a build's data makes, without a trip to disk (training, tests). */

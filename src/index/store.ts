@@ -11,7 +11,7 @@ import { lexiconHash } from '../text/lexicon.js';
 import { INDEX_FILES } from './files.js';
 import { acquireLock, hasRegionbotManifest, isDir, recoverIndex, recoverLocked, sidePaths, type LockHolder } from './lock.js';
 import { ContainerError, column, decodeTable, encodeTable, type Table } from './columns.js';
-import { encodeIndex, openIndex, type DocMeta, type IndexData, type LoadedIndex } from './layout.js';
+import { encodeIndex, openSteps, type DocMeta, type IndexData, type LoadedIndex } from './layout.js';
 import { SEARCH_OPTIONS_VERSION } from './search.js';
 import type { Manifest, MetricEntry } from './types.js';
 
@@ -272,7 +272,12 @@ export async function loadIndex(dir: string, options: LoadOptions = {}): Promise
   try {
     const starts = column(texts, 'starts', 'u32', docs.length + 1);
     const bytes = column(texts, 'bytes', 'u8');
-    return openIndex({ manifest, docs, texts: { starts, bytes }, chunks, facts, postings, metrics, vocabulary: vocabularyJson as string[] }, dir);
+    const steps = openSteps({ manifest, docs, texts: { starts, bytes }, chunks, facts, postings, metrics, vocabulary: vocabularyJson as string[] }, dir);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      await breathe();
+    }
   } catch (err) {
     if (err instanceof ContainerError) throw corrupt(dir, err.message);
     throw err;

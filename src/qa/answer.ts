@@ -141,7 +141,7 @@ function snippetAnswer(index: LoadedIndex, q: ParsedQuestion, question: string):
   type Cand = { doc: string; text: string; coverage: number; score: number };
   const cands: Cand[] = [];
   for (const hit of hits) {
-    const chunk = index.chunks[hit.id];
+    const chunk = index.chunks.get(hit.id);
     if (!chunk) continue;
     if (q.regions.length > 0) {
       const doc = index.docById.get(chunk.doc);

@@ -75,13 +75,10 @@ function regionMask(index: LoadedIndex, region: string): Uint8Array {
   if (!masks) regionMasks.set(index, (masks = new Map()));
   let mask = masks.get(region);
   if (!mask) {
-    mask = new Uint8Array(index.chunks.length);
-    const docHas = new Map<string, boolean>();
-    for (const c of index.chunks) {
-      let inDoc = docHas.get(c.doc);
-      if (inDoc === undefined) docHas.set(c.doc, (inDoc = index.docById.get(c.doc)?.regions.includes(region) ?? false));
-      if (inDoc || c.regions.includes(region)) mask[c.id] = 1;
-    }
+    const chunks = index.chunks;
+    mask = new Uint8Array(chunks.length);
+    const inDoc = index.docs.map((d) => d.regions.includes(region));
+    for (let i = 0; i < chunks.length; i++) if (inDoc[chunks.docOf(i)] || chunks.regionsOf(i).includes(region)) mask[i] = 1;
     masks.set(region, mask);
   }
   return mask;
@@ -105,7 +102,7 @@ export function candidatesFor(index: LoadedIndex, q: ParsedQuestion, req: Reques
   const top = best || 1;
   const out: Candidate[] = [];
   for (const hit of hits) {
-    const chunk = index.chunks[hit.id];
+    const chunk = index.chunks.get(hit.id);
     if (!chunk) continue;
     const doc = index.docById.get(chunk.doc);
     const docRegions = doc?.regions ?? [];

@@ -101,7 +101,7 @@ describe('buildIndex and loadIndex round trip', () => {
 
   it('docs, chunks, facts and metrics deep-equal what was built', () => {
     expect(JSON.parse(JSON.stringify(index.docs))).toEqual(data.docs);
-    expect(JSON.parse(JSON.stringify(index.chunks))).toEqual(data.chunks);
+    expect(JSON.parse(JSON.stringify([...index.chunks]))).toEqual(data.chunks);
     expect([...index.facts]).toEqual(data.facts);
     expect(index.metrics).toEqual(data.metrics);
     expect(index.vocabulary).toEqual(data.vocabulary);
@@ -109,7 +109,8 @@ describe('buildIndex and loadIndex round trip', () => {
     expect(index.facts.get(fact.id)).toEqual(fact);
     expect(index.facts.get(fact.id)).toBe(index.facts.get(fact.id));
     const chunk = data.chunks[fact.chunk]!;
-    expect(index.chunks[chunk.id]!.text).toBe(chunk.text);
+    expect(index.chunks.get(chunk.id)!.text).toBe(chunk.text);
+    expect(index.chunks.get(chunk.id)).toBe(index.chunks.get(chunk.id));
     expect(index.facts.ofChunk(chunk.id)).toContainEqual(fact);
     expect(chunk.text).toContain(fact.sentence);
     data.docs.forEach((d, i) => expect(index.facts.ofDoc(i)).toEqual(data.facts.filter((f) => f.doc === d.id)));
@@ -121,7 +122,7 @@ describe('buildIndex and loadIndex round trip', () => {
     const loaded = await loadIndex(dir);
     expect(loaded.manifest).toEqual(data.manifest);
     expect(JSON.parse(JSON.stringify(loaded.docs))).toEqual(data.docs);
-    expect(JSON.parse(JSON.stringify(loaded.chunks))).toEqual(data.chunks);
+    expect(JSON.parse(JSON.stringify([...loaded.chunks]))).toEqual(data.chunks);
     expect([...loaded.facts]).toEqual(data.facts);
     expect(loaded.search.search('hi-tech enterprises').hits).toEqual(data.search.search('hi-tech enterprises').hits);
   });
@@ -140,7 +141,7 @@ describe('buildIndex and loadIndex round trip', () => {
   ])('search finds %j', (query, pattern) => {
     const { hits } = index.search.search(query);
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits.slice(0, 3).some((h) => pattern.test(index.chunks[h.id]!.text))).toBe(true);
+    expect(hits.slice(0, 3).some((h) => pattern.test(index.chunks.get(h.id)!.text))).toBe(true);
   });
 
 });

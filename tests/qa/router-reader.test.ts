@@ -239,7 +239,7 @@ describe('the reader over the bundled corpus', () => {
     const cands = candidatesFor(index, q, requestOf(q));
     expect(cands.length).toBeGreaterThan(0);
     for (const c of cands) {
-      const chunk = index.chunks[c.fact.chunk]!;
+      const chunk = index.chunks.get(c.fact.chunk)!;
       expect(c.docRegions.includes('jilin') || chunk.regions.includes('jilin')).toBe(true);
       expect(c.retrieval).toBeGreaterThan(0);
       expect(c.retrieval).toBeLessThanOrEqual(1);

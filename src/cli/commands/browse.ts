@@ -20,12 +20,12 @@ export const inspect = command({
     const docs = wanted ? idx.docs.filter((d) => d.id === wanted || d.id.startsWith(wanted)) : idx.docs;
     if (wanted && docs.length === 0) throw new RegionbotError('E_NOT_FOUND', `no document ${wanted} in the index (run regionbot inspect to list them)`);
     if (args.json) {
-      ctx.stdout.write(JSON.stringify(docs.map((d) => ({ ...d, text: d.text, chunks: idx.chunks.filter((c) => c.doc === d.id), facts: idx.facts.ofDoc(idx.docs.indexOf(d)) })), null, 2) + '\n');
+      ctx.stdout.write(JSON.stringify(docs.map((d) => ({ ...d, text: d.text, chunks: idx.chunks.ofDoc(idx.docs.indexOf(d)), facts: idx.facts.ofDoc(idx.docs.indexOf(d)) })), null, 2) + '\n');
       return;
     }
     for (const d of docs) {
       const facts = idx.facts.ofDoc(idx.docs.indexOf(d));
-      const chunks = idx.chunks.filter((c) => c.doc === d.id);
+      const chunks = idx.chunks.ofDoc(idx.docs.indexOf(d));
       ctx.stdout.write(`${d.id}\n  title:   ${d.title}\n  date:    ${d.date ?? '(none)'}\n  source:  ${d.source ?? '(none)'}\n  region:  ${g.name(d.mainRegion)}; mentions: ${d.regions.map((r) => g.name(r)).join(', ') || '(none)'}\n  chunks:  ${chunks.length}, facts: ${facts.length}\n`);
       if (!wanted) continue;
       ctx.stdout.write('\nchunks:\n');
