@@ -75,13 +75,25 @@ interface FieldPostings {
   /** Per chunk: the field's length. */
   lengths: UintColumn;
   average: number;
+  /** Per chunk: k (1 - b + b len / avglen), computed once as minisearch computes it per posting. */
+  norms?: Float64Array;
+}
+
+function norms(p: FieldPostings): Float64Array {
+  if (!p.norms) {
+    const { k, b } = BM25_PARAMS;
+    p.norms = new Float64Array(p.lengths.length);
+    for (let i = 0; i < p.lengths.length; i++) p.norms[i] = k * (1 - b + (b * p.lengths[i]!) / p.average);
+  }
+  return p.norms;
 }
 
 export class Postings {
   private readonly boosts: number[];
   /** Scratch space for a query (one query at a time: JavaScript is single-threaded). */
   private readonly total: Float64Array;
-  private readonly spec: Float64Array;
+  /** Per chunk: the last query term that counted towards its quality. */
+  private readonly counted: Int32Array;
   private readonly order: Int32Array;
   private readonly quality: Uint16Array;
 
@@ -94,7 +106,7 @@ export class Postings {
     const boost = (QUERY_OPTIONS.boost ?? {}) as Record<string, number>;
     this.boosts = SEARCH_FIELDS.map((f) => boost[f] ?? 1);
     this.total = new Float64Array(documentCount);
-    this.spec = new Float64Array(documentCount);
+    this.counted = new Int32Array(documentCount);
     this.order = new Int32Array(documentCount);
     this.quality = new Uint16Array(documentCount);
   }
@@ -118,20 +130,21 @@ export class Postings {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const { k, b, d } = BM25_PARAMS;
+    const { k, d } = BM25_PARAMS;
     const N = this.documentCount;
     const total = this.total;
-    const spec = this.spec;
     const order = this.order;
     const quality = this.quality;
     const touched: number[] = [];
     const seenTerms = new Set<number>();
+    const counted = this.counted;
+    let spec = 0;
     for (const term of this.queryTerms(query)) {
       const t = this.termId(term);
       if (t < 0) continue;
       const repeat = seenTerms.has(t);
       seenTerms.add(t);
-      const inSpec: number[] = [];
+      spec++;
       for (let f = 0; f < this.fields.length; f++) {
         const p = this.fields[f]!;
         const from = p.offsets[t]!;
@@ -140,26 +153,23 @@ export class Postings {
         const df = to - from;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
         const boost = this.boosts[f]!;
-        const avg = p.average;
+        const norm = norms(p);
+        const docs = p.docs;
+        const tfs = p.tfs;
         for (let i = from; i < to; i++) {
-          const doc = p.docs[i]!;
-          const tf = p.tfs[i]!;
-          const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * p.lengths[doc]!) / avg)));
-          const weighted = 1 * 1 * boost * 1 * raw;
-          if (spec[doc] === 0) {
-            inSpec.push(doc);
-            spec[doc] = weighted;
-          } else spec[doc] = spec[doc]! + weighted;
+          const doc = docs[i]!;
+          const tf = tfs[i]!;
+          const weighted = boost * idf * (d + (tf * (k + 1)) / (tf + norm[doc]!));
+          if (order[doc] === 0) {
+            touched.push(doc);
+            order[doc] = touched.length;
+            total[doc] = weighted;
+          } else total[doc] = total[doc]! + weighted;
+          if (!repeat && counted[doc] !== spec) {
+            counted[doc] = spec;
+            quality[doc] = quality[doc]! + 1;
+          }
         }
-      }
-      for (const doc of inSpec) {
-        if (order[doc] === 0) {
-          touched.push(doc);
-          order[doc] = touched.length;
-          total[doc] = spec[doc]!;
-        } else total[doc] = total[doc]! + spec[doc]!;
-        if (!repeat) quality[doc] = quality[doc]! + 1;
-        spec[doc] = 0;
       }
     }
     const limit = options.limit ?? touched.length;
@@ -174,6 +184,7 @@ export class Postings {
       total[doc] = 0;
       order[doc] = 0;
       quality[doc] = 0;
+      counted[doc] = 0;
       if (score > best) best = score;
       if (limit <= 0 || (filter && !filter(doc))) continue;
       if (top.length === limit) {
