@@ -38,4 +38,8 @@ if (r.status !== 0) {
   rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
   process.exit(r.status ?? 1);
 }
+// The English word lists, precomputed from natural's 4 MB lexicon (see src/text/english.ts).
+const english = await import(new URL('../dist/text/english.js', import.meta.url).href);
+const lists = english.wordLists(english.naturalLexicon());
+writeFileSync(new URL(`../dist/text/${english.ENGLISH_WORDS_FILE}`, import.meta.url), JSON.stringify({ common: lists.common.join('\n'), proper: lists.proper.join('\n') }));
 writeFileSync(new URL('../dist/.built', import.meta.url), `${new Date().toISOString()}\n`);

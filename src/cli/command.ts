@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { defineCommand, parseArgs, type ArgsDef, type CommandDef } from 'citty';
 import type { Config } from '../config.js';
 import { RegionbotError } from '../errors.js';
-import { loadIndex, readManifest, type LoadedIndex } from '../index/store.js';
+import { loadIndex, type LoadedIndex } from '../index/store.js';
 
 export interface Ctx {
   config: Config;
@@ -34,11 +34,9 @@ export function command<const T extends ArgsDef>(def: Command<T>): Command<T> {
 export const indexArg = { type: 'string', valueHint: 'DIR', description: 'the index folder (default: REGIONBOT_INDEX_DIR or index)' } as const;
 export const jsonArg = { type: 'boolean', description: 'print JSON' } as const;
 
-/** Load the index, refusing a stale one when its corpus folder is at hand. */
+/** Load the index, refusing a stale one when its corpus folder (given, or the one it was built from) is at hand. */
 export async function openIndex(dir: string, corpusDir?: string): Promise<LoadedIndex> {
-  const manifest = await readManifest(dir);
-  const corpus = corpusDir ?? manifest.corpus.dir;
-  return loadIndex(dir, existsSync(corpus) ? { corpusDir: corpus } : {});
+  return loadIndex(dir, { corpusDir: (manifest) => { const corpus = corpusDir ?? manifest.corpus.dir; return existsSync(corpus) ? corpus : undefined; } });
 }
 
 function usageLine(cmd: Command): string {

@@ -212,8 +212,8 @@ export async function staleReason(manifest: Manifest, corpusDir: string): Promis
 }
 
 export interface LoadOptions {
-  /** Check the index against this corpus folder and refuse a stale one. */
-  corpusDir?: string;
+  /** Check the index against this corpus folder and refuse a stale one (a function: chosen from the manifest; undefined: no check). */
+  corpusDir?: string | ((manifest: Manifest) => string | undefined);
 }
 
 /** Let the event loop run between the steps of a load (a bot keeps answering and heartbeating). */
@@ -249,8 +249,9 @@ const isDocMeta = (d: Record<string, unknown>): boolean =>
  */
 export async function loadIndex(dir: string, options: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
-  if (options.corpusDir !== undefined) {
-    const stale = await staleReason(manifest, options.corpusDir);
+  const corpusDir = typeof options.corpusDir === 'function' ? options.corpusDir(manifest) : options.corpusDir;
+  if (corpusDir !== undefined) {
+    const stale = await staleReason(manifest, corpusDir);
     if (stale) throw new RegionbotError('E_INDEX_STALE', `the index in ${dir} is out of date: ${stale}; ${REBUILD}`, { hint: 'regionbot index' });
   }
   const [texts, chunks, facts, postings] = await Promise.all([
