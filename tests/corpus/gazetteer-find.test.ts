@@ -17,6 +17,8 @@ describe('Gazetteer.find', () => {
   it.each<{ text: string; expected: M[] }>([
     { text: 'Jilin Province has 2705 hi-tech enterprises.', expected: [['jilin', 0, 14]] },
     { text: "Jilin's R&D investment rose.", expected: [['jilin', 0, 5]] },
+    { text: "JILIN'S AND CHANGCHUN’S PARKS", expected: [['jilin', 0, 5], ['changchun', 12, 21]] },
+    { text: "s's Jilin'st Jilin''s", expected: [['jilin', 13, 18]] },
     { text: 'Jilin University and Jilin Daily reported.', expected: [['jilin', 0, 5, 'org'], ['jilin', 21, 26, 'org']] },
     { text: "Xi'an and Xian and Xi’an's parks", expected: [['xian', 0, 5], ['xian', 10, 14], ['xian', 19, 24]] },
     { text: 'Guangxi Zhuang Autonomous Region and Inner Mongolia Autonomous Region', expected: [['guangxi', 0, 32], ['inner-mongolia', 37, 69]] },
