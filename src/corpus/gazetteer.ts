@@ -206,6 +206,58 @@ export class Gazetteer {
   }
 }
 
+/** Does a word of `text` (a Latin word with its inner apostrophes, or a run of Chinese characters) hold the characters on both sides of `at`? */
+function cutsWord(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (isLetter(before)) return isLetter(after) || (isApostrophe(after) && at + 1 < text.length && isLetter(text.charCodeAt(at + 1)));
+  if (isApostrophe(before)) return isLetter(after) && at >= 2 && isLetter(text.charCodeAt(at - 2));
+  return isChinese(before) && isChinese(after);
+}
+
+/**
+ * The region mentions of one text, kept to answer `find` for its parts (a sentence, a chunk) without
+ * reading each part again. A part's mentions are the text's mentions inside it, with the organization
+ * test redone on the part; where an edge of the part cuts a word or a name, the part is read itself.
+ */
+export class TextMentions {
+  private readonly mentions: readonly RegionMention[];
+
+  constructor(
+    private readonly g: Gazetteer,
+    readonly text: string,
+    /** `g.find(text)`, when the caller has it already. */
+    mentions?: readonly RegionMention[],
+  ) {
+    this.mentions = mentions ?? g.find(text);
+  }
+
+  /** Exactly `g.find(text.slice(start, end))`, offsets relative to `start`. */
+  find(start: number, end: number): RegionMention[] {
+    const text = this.text;
+    if (!(start >= 0 && start < end && end <= text.length) || cutsWord(text, start) || cutsWord(text, end)) return this.g.find(text.slice(start, end));
+    const mentions = this.mentions;
+    // The first mention that ends after `start` (mentions are sorted and do not overlap).
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (mentions[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: RegionMention[] = [];
+    for (let k = lo; k < mentions.length && mentions[k]!.start < end; k++) {
+      const m = mentions[k]!;
+      // A name across an edge: the part may hold a shorter name, or none.
+      if (m.start < start || m.end > end) return this.g.find(text.slice(start, end));
+      const org = !isChinese(text.charCodeAt(m.start)) && ORG_WORDS.test(text.slice(m.end, end));
+      out.push({ id: m.id, start: m.start - start, end: m.end - start, org });
+    }
+    return out;
+  }
+}
+
 let defaultGazetteer: Gazetteer | undefined;
 
 /** The gazetteer built from the bundled region data (built once, on first use). */

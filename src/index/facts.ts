@@ -3,7 +3,7 @@
  * level or change, actual or target, year and region. Pure functions; the patterns describe how news
  * text states numbers, never particular sentences.
  */
-import { gazetteer } from '../corpus/gazetteer.js';
+import { gazetteer, type RegionMention } from '../corpus/gazetteer.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { SAYS_CITY, VERB_NOUNS } from '../text/lexicon.js';
 import { CONTENT, TOPIC, followingNoun, isGeneric, leftPhrase, rankPhrase, respectivelyItems, sentenceSubject, tidy } from './facts/measure.js';
@@ -95,9 +95,8 @@ function yearsIn(sentence: string, articleYear: number | null): YearMention[] {
  * article's region ("the province" in a city's article means the city's province). Places listed as
  * examples ("14 provinces such as Beijing and Shanghai") and organization names do not count.
  */
-function regionOf(sentence: string, at: number, ctx: SentenceContext): string | null {
+function regionOf(sentence: string, at: number, ctx: SentenceContext, mentions: readonly RegionMention[]): string | null {
   const g = gazetteer();
-  const mentions = g.find(sentence);
   const places = mentions.filter((m) => !m.org && !/\b(?:such as|including|like|e\.g\.|for example|with)\b[^.;:]*$/i.test(sentence.slice(0, m.start)));
   const main = ctx.mainRegion;
   const beforeIt = places.filter((m) => m.start < at);
@@ -129,6 +128,8 @@ function regionOf(sentence: string, at: number, ctx: SentenceContext): string | 
 /** What every number of a sentence shares: the sentence, its context, its years and whether it states a plan. */
 interface SentenceScope {
   sentence: string;
+  /** The sentence's region mentions (`gazetteer().find(sentence)`). */
+  places: readonly RegionMention[];
   ctx: SentenceContext;
   years: YearMention[];
   /** "By 2025, ...": the target year the sentence itself names. */
@@ -153,13 +154,18 @@ interface MentionScope {
 /** Extract the facts of one sentence. */
 export function extractFromSentence(sentence: string, context: Partial<SentenceContext> = {}): SentenceFact[] {
   const ctx: SentenceContext = { ...DEFAULT_CONTEXT, ...context };
+  return sentenceFacts(sentence, ctx, () => gazetteer().find(sentence));
+}
+
+/** `extractFromSentence`, given the sentence's region mentions (asked for only when it states a number). */
+function sentenceFacts(sentence: string, ctx: SentenceContext, placesOf: () => readonly RegionMention[]): SentenceFact[] {
   const mentions = findMentions(sentence);
   if (mentions.length === 0) return [];
 
   const years = yearsIn(sentence, ctx.articleYear);
   const byYear = /\bby\s+(?:the\s+end\s+of\s+)?(20\d\d)\b/i.exec(sentence);
   const targetYearHere = byYear && (ctx.articleYear === null || Number(byYear[1]) >= ctx.articleYear) ? Number(byYear[1]) : null;
-  const scope: SentenceScope = { sentence, ctx, years, targetYearHere, isTarget: sentenceIsTarget(sentence, ctx, years, targetYearHere), subject: sentenceSubject(sentence) };
+  const scope: SentenceScope = { sentence, places: placesOf(), ctx, years, targetYearHere, isTarget: sentenceIsTarget(sentence, ctx, years, targetYearHere), subject: sentenceSubject(sentence) };
 
   const groups = listedGroups(sentence, mentions);
   const facts: SentenceFact[] = [];
@@ -208,7 +214,7 @@ function listedGroups(sentence: string, mentions: Mention[]): Mention[][] {
 /** The fact a number states. `previous` is the fact just before it in the sentence. */
 function factAt(scope: SentenceScope, at: MentionScope, previous: SentenceFact | undefined): SentenceFact {
   const { mention, before } = at;
-  const region = regionOf(scope.sentence, mention.start, scope.ctx);
+  const region = regionOf(scope.sentence, mention.start, scope.ctx, scope.places);
   const kind: FactKind = mention.kind === 'number' ? 'count' : mention.kind;
   const measure = measureOf(scope, at, kind, previous);
   // Unit of a count: its head noun.
@@ -331,20 +337,28 @@ function statusAndYear({ ctx, years, targetYearHere, isTarget }: SentenceScope, 
 }
 
 /** The context a sentence passes on to the next one in its paragraph. */
-function carry(sentence: string, ctx: SentenceContext): SentenceContext {
+function carry(sentence: string, ctx: SentenceContext, places: readonly RegionMention[]): SentenceContext {
   const byYear = /\bby\s+(?:the\s+end\s+of\s+)?(20\d\d)\b/i.exec(sentence);
   let targetYear = ctx.targetYear;
   if (byYear && (ctx.articleYear === null || Number(byYear[1]) >= ctx.articleYear)) targetYear = Number(byYear[1]);
   else if (ACTUAL_MARKER.test(sentence)) targetYear = null;
   const inYear = /^(?:in|during)\s+(19\d\d|20\d\d)\b/i.exec(sentence.trim());
   const contextYear = inYear ? Number(inYear[1]) : ctx.contextYear;
-  const regions = gazetteer().find(sentence).filter((m) => !m.org);
+  const regions = places.filter((m) => !m.org);
   const previousRegion = regions[regions.length - 1]?.id ?? ctx.previousRegion;
   return { ...ctx, targetYear, contextYear, previousRegion, previousSentence: sentence };
 }
 
-/** All facts of an article, in order. `chunkOf` maps a sentence index to the chunk holding it. */
-export function extractFacts(article: Article, sentences: Sentence[], chunkOf: (sentence: number) => number): Omit<Fact, 'id' | 'metric'>[] {
+/**
+ * All facts of an article, in order. `chunkOf` maps a sentence index to the chunk holding it;
+ * `placesOf` gives the region mentions of a part of the article's text (`gazetteer().find` of it).
+ */
+export function extractFacts(
+  article: Article,
+  sentences: Sentence[],
+  chunkOf: (sentence: number) => number,
+  placesOf: (start: number, end: number) => RegionMention[] = (start, end) => gazetteer().find(article.text.slice(start, end)),
+): Omit<Fact, 'id' | 'metric'>[] {
   const articleYear = article.date ? Number(article.date.slice(0, 4)) : null;
   const out: Omit<Fact, 'id' | 'metric'>[] = [];
   let ctx: SentenceContext = { ...DEFAULT_CONTEXT, articleYear, mainRegion: article.mainRegion };
@@ -355,10 +369,11 @@ export function extractFacts(article: Article, sentences: Sentence[], chunkOf: (
       const planParagraph = TARGET_MARKER.test(s.text) && !ACTUAL_MARKER.test(s.text) && !/\b(?:has|have|had|was|were)\b/i.test(s.text.split(',')[0] ?? '');
       ctx = { ...DEFAULT_CONTEXT, articleYear, mainRegion: article.mainRegion, planParagraph };
     }
-    for (const f of extractFromSentence(s.text, ctx)) {
+    const places = placesOf(s.start, s.end);
+    for (const f of sentenceFacts(s.text, ctx, () => places)) {
       out.push({ ...f, doc: article.id, sentenceStart: s.start, sentenceEnd: s.end, chunk: chunkOf(s.index), ...(ctx.previousSentence ? { previous: ctx.previousSentence } : {}) });
     }
-    ctx = carry(s.text, ctx);
+    ctx = carry(s.text, ctx, places);
   }
   return out;
 }
