@@ -149,6 +149,8 @@ const AGENCY_OPENER = /^(?:[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d
  */
 export function captionText(line: string): string | null {
   const t = line.trim();
+  // Each form names a photo (checked first: most lines are no caption).
+  if (!/photo/i.test(t)) return null;
   const m =
     /^\[?\s*photos?\s*[:：]\s*\]?\s*(.+)$/i.exec(t) ??
     /^(.+?)\s*\[\s*photos?\s*(?:\/|:|by|provided)[^\]]*\]\s*$/i.exec(t) ??

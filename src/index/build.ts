@@ -59,7 +59,7 @@ export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalys
   if (sentences.length === 0) return { name: file.name, article: null, words: [], chunks: [], facts: [], metrics: [] };
   const placesOf = (start: number, end: number): RegionMention[] => places.find(textOffset + start, textOffset + end);
   const words = new Set<string>();
-  for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (/^[a-z&]{2,}$/.test(t)) words.add(t);
+  for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (isVocabularyWord(t)) words.add(t);
   const chunks: Omit<Chunk, 'id'>[] = [];
   const chunkOfSentence: number[] = [];
   chunkSentences(sentences).forEach((span, position) => {
@@ -70,6 +70,16 @@ export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalys
   });
   const facts = extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? 0, placesOf);
   return { name: file.name, article, words: [...words], chunks, facts, metrics: facts.map((f) => metricKey(f.measure)) };
+}
+
+/** A token the vocabulary keeps: two or more of a–z and & (as /^[a-z&]{2,}$/). */
+function isVocabularyWord(token: string): boolean {
+  if (token.length < 2) return false;
+  for (let k = 0; k < token.length; k++) {
+    const code = token.charCodeAt(k);
+    if (!((code >= 97 && code <= 122) || code === 38)) return false;
+  }
+  return true;
 }
 
 /** The index under construction: file analyses are added to it in corpus order. */

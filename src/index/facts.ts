@@ -346,7 +346,15 @@ function carry(sentence: string, ctx: SentenceContext, places: readonly RegionMe
   const contextYear = inYear ? Number(inYear[1]) : ctx.contextYear;
   const regions = places.filter((m) => !m.org);
   const previousRegion = regions[regions.length - 1]?.id ?? ctx.previousRegion;
-  return { ...ctx, targetYear, contextYear, previousRegion, previousSentence: sentence };
+  return {
+    articleYear: ctx.articleYear,
+    mainRegion: ctx.mainRegion,
+    previousRegion,
+    targetYear,
+    contextYear,
+    planParagraph: ctx.planParagraph,
+    previousSentence: sentence,
+  };
 }
 
 /**
@@ -371,7 +379,10 @@ export function extractFacts(
     }
     const places = placesOf(s.start, s.end);
     for (const f of sentenceFacts(s.text, ctx, () => places)) {
-      out.push({ ...f, doc: article.id, sentenceStart: s.start, sentenceEnd: s.end, chunk: chunkOf(s.index), ...(ctx.previousSentence ? { previous: ctx.previousSentence } : {}) });
+      // The sentence's facts are fresh objects: complete them in place (the same keys, in the same order, as a copy).
+      const fact: Omit<Fact, 'id' | 'metric'> = Object.assign(f, { doc: article.id, sentenceStart: s.start, sentenceEnd: s.end, chunk: chunkOf(s.index) });
+      if (ctx.previousSentence) fact.previous = ctx.previousSentence;
+      out.push(fact);
     }
     ctx = carry(s.text, ctx, places);
   }

@@ -12,8 +12,10 @@ const PROTECT = 'aNdX';
 function protect(s: string): string {
   return s.replace(COMPOUNDS, (m) => m.replace(/\s+and\s+/i, ` ${PROTECT} `));
 }
+const PROTECTED = new RegExp(` ?${PROTECT} ?`, 'g');
+
 function unprotect(s: string): string {
-  return s.replace(new RegExp(` ?${PROTECT} ?`, 'g'), ' and ');
+  return s.includes(PROTECT) ? s.replace(PROTECTED, ' and ') : s;
 }
 
 const LEADING = /^(?:(?:and|or|but|with|while|whereas|among them|among which|in addition|additionally|furthermore|moreover|also|of which|including|such as|the|a|an|its|their|this|these|those|that|so far|at present|currently|meanwhile|besides|in total|overall|last year|this year|in the past (?:\w+ )?years?|in \d{4}|by \d{4}|as of \d{4}|since \d{4}|there (?:are|were|is|was)|on|in|of|for|by|(?:plan|plans|aim|aims|strive|strives)?\s*to\s+(?:increase|raise|boost|reach|achieve|lift|expand|grow|improve|promote|double)|increase|raise|boost|lift|expand|improve)\b[\s,]*)+/i;
