@@ -6,6 +6,7 @@
 import { gazetteer, type RegionMention } from '../corpus/gazetteer.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { SAYS_CITY, VERB_NOUNS } from '../text/lexicon.js';
+import { eachMatch } from '../text/matches.js';
 import { CONTENT, TOPIC, followingNoun, isGeneric, leftPhrase, rankPhrase, respectivelyItems, sentenceSubject, tidy } from './facts/measure.js';
 import { findMentions, type Mention } from './facts/mentions.js';
 import type { Fact, FactKind } from './types.js';
@@ -64,24 +65,28 @@ interface YearMention {
   base: boolean;
 }
 
+const YEAR = /\b(19\d\d|20\d\d)\b(?!\s*(?:-|–)\s*\d)/g;
+const LAST_YEAR = /\b(since\s+)?last year\b/gi;
+const THIS_YEAR = /\bthis year\b/gi;
+
 function yearsIn(sentence: string, articleYear: number | null): YearMention[] {
   const out: YearMention[] = [];
-  for (const m of sentence.matchAll(/\b(19\d\d|20\d\d)\b(?!\s*(?:-|–)\s*\d)/g)) {
-    const start = m.index ?? 0;
+  eachMatch(YEAR, sentence, (m) => {
+    const start = m.index;
     const before = sentence.slice(Math.max(0, start - 30), start);
     const after = sentence.slice(start + 4, start + 30);
-    if (/\d\s*[-–]\s*$/.test(before)) continue; // second year of a range
-    if (/^\s*[-–/.]\s*\d/.test(after)) continue; // a date
+    if (/\d\s*[-–]\s*$/.test(before)) return; // second year of a range
+    if (/^\s*[-–/.]\s*\d/.test(after)) return; // a date
     if (/(?:reach(?:ed)?|to|amounted to|totaled)\s*$/i.test(before) && !/\bfrom\b/i.test(before)) {
       // "has reached 2000" is a count, not a year.
-      if (!/^\s*(?:,|\.|;|$)/.test(after) || /reach/.test(before)) continue;
+      if (!/^\s*(?:,|\.|;|$)/.test(after) || /reach/.test(before)) return;
     }
     const base = /\b(?:compared (?:to|with)|than|over|from|since|versus|vs\.?|against|relative to|on)\s+(?:the\s+)?(?:(?:same period|level) (?:of|in)\s+)?$/i.test(before);
     out.push({ year: Number(m[1]), start, base });
-  }
+  });
   if (articleYear !== null) {
-    for (const m of sentence.matchAll(/\b(since\s+)?last year\b/gi)) out.push({ year: articleYear - 1, start: m.index ?? 0, base: m[1] !== undefined });
-    for (const m of sentence.matchAll(/\bthis year\b/gi)) out.push({ year: articleYear, start: m.index ?? 0, base: false });
+    eachMatch(LAST_YEAR, sentence, (m) => out.push({ year: articleYear - 1, start: m.index, base: m[1] !== undefined }));
+    eachMatch(THIS_YEAR, sentence, (m) => out.push({ year: articleYear, start: m.index, base: false }));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -4,6 +4,7 @@
  */
 import { gazetteer } from '../../corpus/gazetteer.js';
 import { GENERIC_WORDS, TRAILING_WORDS } from '../../text/lexicon.js';
+import { eachMatch } from '../../text/matches.js';
 
 /** Compound phrases whose inner "and" does not separate list items. */
 const COMPOUNDS = /\b(research|science|scientific|small|import|industry-university|production|learning|teaching|economic|social|cultural|education|health|higher)\s+and\s+(?=(?:development|technology|technological|medium|micro|export|research|social|cultural|economic|training|education|welfare|care|research|learning)\b)/gi;
@@ -97,7 +98,7 @@ export function leftPhrase(before: string): string {
     if (CONTENT.test(tidy(lastSeg))) s = lastSeg;
   }
   let lastCut = -1;
-  for (const m of s.matchAll(CUT_AT)) lastCut = (m.index ?? 0) + m[0].length;
+  eachMatch(CUT_AT, s, (m) => (lastCut = m.index + m[0].length));
   // "The result shows that Jilin Province has moved up": what follows "that" is the subject (here only a place).
   if (lastCut >= 0) s = s.slice(lastCut);
   // "the Future Seed Fund with a total scale of": the thing, not its generic attribute.
