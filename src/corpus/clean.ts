@@ -36,6 +36,8 @@ export function isBoilerplateLine(line: string): boolean {
 const TRAILING_CREDITS = /(?<=[.!?。”"'’)\s])\s*(?:editor|editors|responsible editor|reviewer|proofreader|translator|reporter|source)\s*[:：][^.!?。]{0,120}$/i;
 
 export function stripTrailingCredits(paragraph: string): string {
+  // A credit has a colon (checked first: most paragraphs have none).
+  if (!paragraph.includes(':') && !paragraph.includes('：')) return paragraph.trimEnd();
   return paragraph.replace(TRAILING_CREDITS, '').trimEnd();
 }
 

@@ -4,6 +4,7 @@
  */
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { REGIONS } from './gazetteer-data.js';
+import { NO_NODE, NameTrie } from './name-trie.js';
 import type { Region } from './types.js';
 
 export interface RegionMention {
@@ -18,19 +19,21 @@ export interface RegionMention {
 const ORG_WORDS =
   /^\s+(?:university|college|daily|group|co\b|corporation|company|bank|airlines?|hospital|museum|television|tv\b|radio|evening|news|times|normal|polytechnic|medical|agricultural|chemical|institute|academy|school|jianzhu|petrochemical|fiber|investment group|stock exchange|port group)/i;
 
-/** Place-name endings that are not part of a region's own name. */
-
-/** Words of a text: Latin words (with inner apostrophes) and runs of Chinese characters. */
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*|[\u4e00-\u9fff]+/g;
 /** The longest region name, in words ("guangxi zhuang autonomous region"). */
 const MAX_WORDS = 6;
 /** What may stand between two words of one name. */
 const SEPARATOR = /^[\s-]{1,2}$/;
 
-/** A node of the token trie: the region a name ending here names, and the words that continue it. */
-interface TrieNode {
-  id?: string;
-  next?: Map<string, TrieNode>;
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+function isChinese(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
 }
 
 function normalizeForm(f: string): string {
@@ -44,8 +47,8 @@ function formsOf(r: Region): string[] {
 export class Gazetteer {
   private readonly regions = new Map<string, Region>();
   private readonly byForm = new Map<string, string>();
-  /** The forms as a trie of words (first word -> node), for `find`. */
-  private readonly trie = new Map<string, TrieNode>();
+  /** The Latin forms as a character trie, for `find`. */
+  private readonly trie = new NameTrie();
   /** ASCII forms of at least 4 letters, for fuzzy matching. */
   private readonly fuzzyForms: { form: string; id: string }[] = [];
 
@@ -57,18 +60,7 @@ export class Gazetteer {
         if (/^[a-z' -]{4,}$/.test(f)) this.fuzzyForms.push({ form: f.replace(/[' -]/g, ''), id: r.id });
       }
     }
-    for (const [form, id] of this.byForm) {
-      const [first, ...rest] = form.split(' ');
-      let node = this.trie.get(first!);
-      if (!node) this.trie.set(first!, (node = {}));
-      for (const w of rest) {
-        node.next ??= new Map();
-        let child = node.next.get(w);
-        if (!child) node.next.set(w, (child = {}));
-        node = child;
-      }
-      node.id = id;
-    }
+    for (const [form, id] of this.byForm) this.trie.add(form, id);
   }
 
   get all(): Region[] {
@@ -113,46 +105,59 @@ export class Gazetteer {
 
   /**
    * Every region mention in the text, left to right: the longest name (up to MAX_WORDS words joined
-   * by spaces or hyphens) starting at each word, found by walking the token trie word by word (a word
-   * that starts no name costs one map look-up).
+   * by spaces or hyphens) starting at each word. Words are Latin words (letters, with inner
+   * apostrophes; a final "'s" is not part of the name) and runs of Chinese characters; the Latin ones
+   * are looked up by walking the character trie over the text itself.
    */
   find(text: string): RegionMention[] {
     const out: RegionMention[] = [];
-    const words: string[] = [];
+    // The Latin words: where each starts and ends (without "'s"), and whether it holds an apostrophe.
     const starts: number[] = [];
     const ends: number[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-      const raw = m[0];
-      const start = m.index;
-      if (raw.charCodeAt(0) >= 0x4e00) {
-        this.findChinese(raw, start, out);
+    const apostrophes: boolean[] = [];
+    const n = text.length;
+    for (let k = 0; k < n; ) {
+      const code = text.charCodeAt(k);
+      if (isChinese(code)) {
+        const start = k;
+        while (k < n && isChinese(text.charCodeAt(k))) k++;
+        this.findChinese(text.slice(start, k), start, out);
         continue;
       }
-      let w = raw.toLowerCase();
-      if (w.includes('’')) w = w.replace(/’/g, "'");
-      let end = start + raw.length;
-      if (w.length > 2 && w.endsWith("'s")) {
-        w = w.slice(0, -2);
-        end -= 2;
+      if (!isLetter(code)) {
+        k++;
+        continue;
       }
-      words.push(w);
+      const start = k;
+      let firstApostrophe = -1;
+      while (k < n && isLetter(text.charCodeAt(k))) k++;
+      while (k + 1 < n && isApostrophe(text.charCodeAt(k)) && isLetter(text.charCodeAt(k + 1))) {
+        if (firstApostrophe < 0) firstApostrophe = k;
+        k += 2;
+        while (k < n && isLetter(text.charCodeAt(k))) k++;
+      }
+      let end = k;
+      if (end - start > 2 && isApostrophe(text.charCodeAt(end - 2)) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
       starts.push(start);
       ends.push(end);
+      apostrophes.push(firstApostrophe >= 0 && firstApostrophe < end);
     }
-    for (let i = 0; i < words.length; ) {
-      const w = words[i]!;
-      let node = this.trie.get(w);
-      let id = node?.id;
+    const trie = this.trie;
+    for (let i = 0; i < starts.length; ) {
+      let node = trie.walk(trie.root, text, starts[i]!, ends[i]!);
+      let id = trie.idAt(node);
       // A single word is also looked up without its apostrophes ("xian" for "xi'an").
-      if (id === undefined && w.includes("'")) id = this.trie.get(w.replace(/'/g, ''))?.id;
+      if (id === undefined && apostrophes[i]) id = trie.idAt(trie.walk(trie.root, text, starts[i]!, ends[i]!, true));
       let matched = id === undefined ? 0 : 1;
-      for (let j = i + 1; node?.next && j < words.length && j - i < MAX_WORDS; j++) {
+      for (let j = i + 1; j < starts.length && j - i < MAX_WORDS; j++) {
+        node = trie.nextWord(node);
+        if (node === NO_NODE) break;
         // Words of one name are separated by spaces or hyphens only.
         if (!SEPARATOR.test(text.slice(ends[j - 1]!, starts[j]!))) break;
-        node = node.next.get(words[j]!);
-        if (node?.id !== undefined) {
-          id = node.id;
+        node = trie.walk(node, text, starts[j]!, ends[j]!);
+        const longer = trie.idAt(node);
+        if (longer !== undefined) {
+          id = longer;
           matched = j - i + 1;
         }
       }
@@ -198,6 +203,58 @@ export class Gazetteer {
       if (d <= limit && (!best || d < best.d)) best = { id, d };
     }
     return best?.id;
+  }
+}
+
+/** Does a word of `text` (a Latin word with its inner apostrophes, or a run of Chinese characters) hold the characters on both sides of `at`? */
+function cutsWord(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (isLetter(before)) return isLetter(after) || (isApostrophe(after) && at + 1 < text.length && isLetter(text.charCodeAt(at + 1)));
+  if (isApostrophe(before)) return isLetter(after) && at >= 2 && isLetter(text.charCodeAt(at - 2));
+  return isChinese(before) && isChinese(after);
+}
+
+/**
+ * The region mentions of one text, kept to answer `find` for its parts (a sentence, a chunk) without
+ * reading each part again. A part's mentions are the text's mentions inside it, with the organization
+ * test redone on the part; where an edge of the part cuts a word or a name, the part is read itself.
+ */
+export class TextMentions {
+  private readonly mentions: readonly RegionMention[];
+
+  constructor(
+    private readonly g: Gazetteer,
+    readonly text: string,
+    /** `g.find(text)`, when the caller has it already. */
+    mentions?: readonly RegionMention[],
+  ) {
+    this.mentions = mentions ?? g.find(text);
+  }
+
+  /** Exactly `g.find(text.slice(start, end))`, offsets relative to `start`. */
+  find(start: number, end: number): RegionMention[] {
+    const text = this.text;
+    if (!(start >= 0 && start < end && end <= text.length) || cutsWord(text, start) || cutsWord(text, end)) return this.g.find(text.slice(start, end));
+    const mentions = this.mentions;
+    // The first mention that ends after `start` (mentions are sorted and do not overlap).
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (mentions[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: RegionMention[] = [];
+    for (let k = lo; k < mentions.length && mentions[k]!.start < end; k++) {
+      const m = mentions[k]!;
+      // A name across an edge: the part may hold a shorter name, or none.
+      if (m.start < start || m.end > end) return this.g.find(text.slice(start, end));
+      const org = !isChinese(text.charCodeAt(m.start)) && ORG_WORDS.test(text.slice(m.end, end));
+      out.push({ id: m.id, start: m.start - start, end: m.end - start, org });
+    }
+    return out;
   }
 }
 

@@ -5,7 +5,7 @@
 import { isBoilerplateLine, repairText, stripTrailingCredits } from './clean.js';
 import { findDate, parseDate } from './dates.js';
 import { renderTables } from './tables.js';
-import { gazetteer } from './gazetteer.js';
+import { TextMentions, gazetteer } from './gazetteer.js';
 import type { Article } from './types.js';
 
 interface FrontMatter {
@@ -149,6 +149,8 @@ const AGENCY_OPENER = /^(?:[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d
  */
 export function captionText(line: string): string | null {
   const t = line.trim();
+  // Each form names a photo (checked first: most lines are no caption).
+  if (!/photo/i.test(t)) return null;
   const m =
     /^\[?\s*photos?\s*[:：]\s*\]?\s*(.+)$/i.exec(t) ??
     /^(.+?)\s*\[\s*photos?\s*(?:\/|:|by|provided)[^\]]*\]\s*$/i.exec(t) ??
@@ -158,7 +160,20 @@ export function captionText(line: string): string | null {
   return /[.!?]$/.test(caption) ? caption : `${caption}.`;
 }
 
+/** An article with the region mentions of its title and text (for finding those of its parts). */
+export interface ParsedArticle {
+  article: Article;
+  /** Region mentions of the title and the text, joined by a line break. */
+  places: TextMentions;
+  /** Where the article's text starts in `places.text`. */
+  textOffset: number;
+}
+
 export function parseArticle(id: string, raw: string): Article {
+  return parseArticleWithPlaces(id, raw).article;
+}
+
+export function parseArticleWithPlaces(id: string, raw: string): ParsedArticle {
   const { meta, content } = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const markdown = /\.md$/i.test(id);
   const lines = content.split('\n').map((l) => (markdown ? stripMarkdown(l) : l).replace(/\s+$/, ''));
@@ -202,16 +217,18 @@ export function parseArticle(id: string, raw: string): Article {
 
   // Regions: mentions in title and body (organization names such as "Jilin University" do not count).
   const g = gazetteer();
+  const places = new TextMentions(g, `${title}\n${text}`);
   const counts = new Map<string, number>();
-  for (const m of g.find(`${title}\n${text}`)) {
+  for (const m of places.find(0, places.text.length)) {
     if (!m.org) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
   }
   const regions = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
-  let titleRegions = [...new Set(g.find(title).filter((m) => !m.org).map((m) => m.id))];
+  let titleRegions = [...new Set(places.find(0, title.length).filter((m) => !m.org).map((m) => m.id))];
   // "Jiangyin, Jiangsu": the most specific place wins over its ancestors.
   titleRegions = titleRegions.filter((r) => !titleRegions.some((o) => o !== r && g.ancestors(o).includes(r)));
   const mainRegion =
     titleRegions.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0] ?? regions[0] ?? null;
 
-  return { id, title, date, source, url: meta.url ?? null, text, regions, mainRegion };
+  const article: Article = { id, title, date, source, url: meta.url ?? null, text, regions, mainRegion };
+  return { article, places, textOffset: title.length + 1 };
 }

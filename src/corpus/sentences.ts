@@ -26,8 +26,7 @@ export function splitSentences(text: string): Sentence[] {
       const at = b.index ?? 0;
       const punct = b[1] ?? b[4] ?? '';
       if (punct === '.') {
-        const before = p.slice(start, at);
-        const word = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1]?.toLowerCase();
+        const word = wordBefore(p, start, at)?.toLowerCase();
         if (word !== undefined && (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word))) continue;
       }
       if (punct === ';' && !/^[;]["”’)]*\s*[A-Z]/.test(p.slice(at))) continue;
@@ -39,6 +38,22 @@ export function splitSentences(text: string): Sentence[] {
     paragraph++;
   }
   return sentences;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * The word (letters and inner periods, "U.S", "e.g") that `text[from, to)` ends with, as
+ * /([A-Za-z][A-Za-z.]*)$/ finds it, read backwards from the end; undefined when it ends otherwise.
+ */
+export function wordBefore(text: string, from: number, to: number): string | undefined {
+  let start = to;
+  while (start > from && (isLetter(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 46)) start--;
+  // The word starts at the first letter of that run of letters and periods.
+  while (start < to && !isLetter(text.charCodeAt(start))) start++;
+  return start < to ? text.slice(start, to) : undefined;
 }
 
 function pushSentence(out: Sentence[], text: string, start: number, end: number, paragraph: number): void {

@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { fingerprint, readCorpus, type CorpusFile } from '../corpus/load.js';
-import { parseArticle } from '../corpus/parse.js';
+import { parseArticleWithPlaces } from '../corpus/parse.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { SkippedFile } from '../corpus/types.js';
-import { gazetteer } from '../corpus/gazetteer.js';
+import type { RegionMention } from '../corpus/gazetteer.js';
 import { canonicalize, tokens } from '../text/terms.js';
 import { chunkSentences } from './chunk.js';
 import { extractFacts } from './facts.js';
@@ -57,23 +57,33 @@ export interface FileAnalysis {
 }
 
 export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalysis {
-  const article = parseArticle(file.name, file.text);
+  const { article, places, textOffset } = parseArticleWithPlaces(file.name, file.text);
   const sentences = splitSentences(article.text);
   if (sentences.length === 0) return { name: file.name, article: null, words: [], chunks: [], facts: [], metrics: [], fields: [] };
-  const g = gazetteer();
+  const placesOf = (start: number, end: number): RegionMention[] => places.find(textOffset + start, textOffset + end);
   const words = new Set<string>();
-  for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (/^[a-z&]{2,}$/.test(t)) words.add(t);
+  for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (isVocabularyWord(t)) words.add(t);
   const chunks: Omit<Chunk, 'id'>[] = [];
   const chunkOfSentence: number[] = [];
   chunkSentences(sentences).forEach((span, position) => {
     const text = article.text.slice(span.start, span.end);
-    const regions = [...new Set(g.find(text).filter((m) => !m.org).map((m) => m.id))];
+    const regions = [...new Set(placesOf(span.start, span.end).filter((m) => !m.org).map((m) => m.id))];
     for (let s = span.firstSentence; s <= span.lastSentence; s++) chunkOfSentence[s] ??= chunks.length;
     chunks.push({ doc: article.id, position, start: span.start, end: span.end, firstSentence: span.firstSentence, lastSentence: span.lastSentence, text, regions });
   });
-  const facts = extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? 0);
+  const facts = extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? 0, placesOf);
   const fields = chunks.map((c) => [fieldTerms(c.text, 'text'), fieldTerms(c.position === 0 ? article.title : '', 'title')]);
   return { name: file.name, article, words: [...words], chunks, facts, metrics: facts.map((f) => metricKey(f.measure)), fields };
+}
+
+/** A token the vocabulary keeps: two or more of a–z and & (as /^[a-z&]{2,}$/). */
+function isVocabularyWord(token: string): boolean {
+  if (token.length < 2) return false;
+  for (let k = 0; k < token.length; k++) {
+    const code = token.charCodeAt(k);
+    if (!((code >= 97 && code <= 122) || code === 38)) return false;
+  }
+  return true;
 }
 
 /** The index under construction: file analyses are added to it in corpus order. */

@@ -3,9 +3,10 @@
  * level or change, actual or target, year and region. Pure functions; the patterns describe how news
  * text states numbers, never particular sentences.
  */
-import { gazetteer } from '../corpus/gazetteer.js';
+import { gazetteer, type RegionMention } from '../corpus/gazetteer.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { SAYS_CITY, VERB_NOUNS } from '../text/lexicon.js';
+import { eachMatch } from '../text/matches.js';
 import { CONTENT, TOPIC, followingNoun, isGeneric, leftPhrase, rankPhrase, respectivelyItems, sentenceSubject, tidy } from './facts/measure.js';
 import { findMentions, type Mention } from './facts/mentions.js';
 import type { Fact, FactKind } from './types.js';
@@ -64,24 +65,28 @@ interface YearMention {
   base: boolean;
 }
 
+const YEAR = /\b(19\d\d|20\d\d)\b(?!\s*(?:-|–)\s*\d)/g;
+const LAST_YEAR = /\b(since\s+)?last year\b/gi;
+const THIS_YEAR = /\bthis year\b/gi;
+
 function yearsIn(sentence: string, articleYear: number | null): YearMention[] {
   const out: YearMention[] = [];
-  for (const m of sentence.matchAll(/\b(19\d\d|20\d\d)\b(?!\s*(?:-|–)\s*\d)/g)) {
-    const start = m.index ?? 0;
+  eachMatch(YEAR, sentence, (m) => {
+    const start = m.index;
     const before = sentence.slice(Math.max(0, start - 30), start);
     const after = sentence.slice(start + 4, start + 30);
-    if (/\d\s*[-–]\s*$/.test(before)) continue; // second year of a range
-    if (/^\s*[-–/.]\s*\d/.test(after)) continue; // a date
+    if (/\d\s*[-–]\s*$/.test(before)) return; // second year of a range
+    if (/^\s*[-–/.]\s*\d/.test(after)) return; // a date
     if (/(?:reach(?:ed)?|to|amounted to|totaled)\s*$/i.test(before) && !/\bfrom\b/i.test(before)) {
       // "has reached 2000" is a count, not a year.
-      if (!/^\s*(?:,|\.|;|$)/.test(after) || /reach/.test(before)) continue;
+      if (!/^\s*(?:,|\.|;|$)/.test(after) || /reach/.test(before)) return;
     }
     const base = /\b(?:compared (?:to|with)|than|over|from|since|versus|vs\.?|against|relative to|on)\s+(?:the\s+)?(?:(?:same period|level) (?:of|in)\s+)?$/i.test(before);
     out.push({ year: Number(m[1]), start, base });
-  }
+  });
   if (articleYear !== null) {
-    for (const m of sentence.matchAll(/\b(since\s+)?last year\b/gi)) out.push({ year: articleYear - 1, start: m.index ?? 0, base: m[1] !== undefined });
-    for (const m of sentence.matchAll(/\bthis year\b/gi)) out.push({ year: articleYear, start: m.index ?? 0, base: false });
+    eachMatch(LAST_YEAR, sentence, (m) => out.push({ year: articleYear - 1, start: m.index, base: m[1] !== undefined }));
+    eachMatch(THIS_YEAR, sentence, (m) => out.push({ year: articleYear, start: m.index, base: false }));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -95,9 +100,8 @@ function yearsIn(sentence: string, articleYear: number | null): YearMention[] {
  * article's region ("the province" in a city's article means the city's province). Places listed as
  * examples ("14 provinces such as Beijing and Shanghai") and organization names do not count.
  */
-function regionOf(sentence: string, at: number, ctx: SentenceContext): string | null {
+function regionOf(sentence: string, at: number, ctx: SentenceContext, mentions: readonly RegionMention[]): string | null {
   const g = gazetteer();
-  const mentions = g.find(sentence);
   const places = mentions.filter((m) => !m.org && !/\b(?:such as|including|like|e\.g\.|for example|with)\b[^.;:]*$/i.test(sentence.slice(0, m.start)));
   const main = ctx.mainRegion;
   const beforeIt = places.filter((m) => m.start < at);
@@ -129,6 +133,8 @@ function regionOf(sentence: string, at: number, ctx: SentenceContext): string | 
 /** What every number of a sentence shares: the sentence, its context, its years and whether it states a plan. */
 interface SentenceScope {
   sentence: string;
+  /** The sentence's region mentions (`gazetteer().find(sentence)`). */
+  places: readonly RegionMention[];
   ctx: SentenceContext;
   years: YearMention[];
   /** "By 2025, ...": the target year the sentence itself names. */
@@ -153,13 +159,18 @@ interface MentionScope {
 /** Extract the facts of one sentence. */
 export function extractFromSentence(sentence: string, context: Partial<SentenceContext> = {}): SentenceFact[] {
   const ctx: SentenceContext = { ...DEFAULT_CONTEXT, ...context };
+  return sentenceFacts(sentence, ctx, () => gazetteer().find(sentence));
+}
+
+/** `extractFromSentence`, given the sentence's region mentions (asked for only when it states a number). */
+function sentenceFacts(sentence: string, ctx: SentenceContext, placesOf: () => readonly RegionMention[]): SentenceFact[] {
   const mentions = findMentions(sentence);
   if (mentions.length === 0) return [];
 
   const years = yearsIn(sentence, ctx.articleYear);
   const byYear = /\bby\s+(?:the\s+end\s+of\s+)?(20\d\d)\b/i.exec(sentence);
   const targetYearHere = byYear && (ctx.articleYear === null || Number(byYear[1]) >= ctx.articleYear) ? Number(byYear[1]) : null;
-  const scope: SentenceScope = { sentence, ctx, years, targetYearHere, isTarget: sentenceIsTarget(sentence, ctx, years, targetYearHere), subject: sentenceSubject(sentence) };
+  const scope: SentenceScope = { sentence, places: placesOf(), ctx, years, targetYearHere, isTarget: sentenceIsTarget(sentence, ctx, years, targetYearHere), subject: sentenceSubject(sentence) };
 
   const groups = listedGroups(sentence, mentions);
   const facts: SentenceFact[] = [];
@@ -208,7 +219,7 @@ function listedGroups(sentence: string, mentions: Mention[]): Mention[][] {
 /** The fact a number states. `previous` is the fact just before it in the sentence. */
 function factAt(scope: SentenceScope, at: MentionScope, previous: SentenceFact | undefined): SentenceFact {
   const { mention, before } = at;
-  const region = regionOf(scope.sentence, mention.start, scope.ctx);
+  const region = regionOf(scope.sentence, mention.start, scope.ctx, scope.places);
   const kind: FactKind = mention.kind === 'number' ? 'count' : mention.kind;
   const measure = measureOf(scope, at, kind, previous);
   // Unit of a count: its head noun.
@@ -331,20 +342,36 @@ function statusAndYear({ ctx, years, targetYearHere, isTarget }: SentenceScope, 
 }
 
 /** The context a sentence passes on to the next one in its paragraph. */
-function carry(sentence: string, ctx: SentenceContext): SentenceContext {
+function carry(sentence: string, ctx: SentenceContext, places: readonly RegionMention[]): SentenceContext {
   const byYear = /\bby\s+(?:the\s+end\s+of\s+)?(20\d\d)\b/i.exec(sentence);
   let targetYear = ctx.targetYear;
   if (byYear && (ctx.articleYear === null || Number(byYear[1]) >= ctx.articleYear)) targetYear = Number(byYear[1]);
   else if (ACTUAL_MARKER.test(sentence)) targetYear = null;
   const inYear = /^(?:in|during)\s+(19\d\d|20\d\d)\b/i.exec(sentence.trim());
   const contextYear = inYear ? Number(inYear[1]) : ctx.contextYear;
-  const regions = gazetteer().find(sentence).filter((m) => !m.org);
+  const regions = places.filter((m) => !m.org);
   const previousRegion = regions[regions.length - 1]?.id ?? ctx.previousRegion;
-  return { ...ctx, targetYear, contextYear, previousRegion, previousSentence: sentence };
+  return {
+    articleYear: ctx.articleYear,
+    mainRegion: ctx.mainRegion,
+    previousRegion,
+    targetYear,
+    contextYear,
+    planParagraph: ctx.planParagraph,
+    previousSentence: sentence,
+  };
 }
 
-/** All facts of an article, in order. `chunkOf` maps a sentence index to the chunk holding it. */
-export function extractFacts(article: Article, sentences: Sentence[], chunkOf: (sentence: number) => number): Omit<Fact, 'id' | 'metric'>[] {
+/**
+ * All facts of an article, in order. `chunkOf` maps a sentence index to the chunk holding it;
+ * `placesOf` gives the region mentions of a part of the article's text (`gazetteer().find` of it).
+ */
+export function extractFacts(
+  article: Article,
+  sentences: Sentence[],
+  chunkOf: (sentence: number) => number,
+  placesOf: (start: number, end: number) => RegionMention[] = (start, end) => gazetteer().find(article.text.slice(start, end)),
+): Omit<Fact, 'id' | 'metric'>[] {
   const articleYear = article.date ? Number(article.date.slice(0, 4)) : null;
   const out: Omit<Fact, 'id' | 'metric'>[] = [];
   let ctx: SentenceContext = { ...DEFAULT_CONTEXT, articleYear, mainRegion: article.mainRegion };
@@ -355,10 +382,14 @@ export function extractFacts(article: Article, sentences: Sentence[], chunkOf: (
       const planParagraph = TARGET_MARKER.test(s.text) && !ACTUAL_MARKER.test(s.text) && !/\b(?:has|have|had|was|were)\b/i.test(s.text.split(',')[0] ?? '');
       ctx = { ...DEFAULT_CONTEXT, articleYear, mainRegion: article.mainRegion, planParagraph };
     }
-    for (const f of extractFromSentence(s.text, ctx)) {
-      out.push({ ...f, doc: article.id, sentenceStart: s.start, sentenceEnd: s.end, chunk: chunkOf(s.index), ...(ctx.previousSentence ? { previous: ctx.previousSentence } : {}) });
+    const places = placesOf(s.start, s.end);
+    for (const f of sentenceFacts(s.text, ctx, () => places)) {
+      // The sentence's facts are fresh objects: complete them in place (the same keys, in the same order, as a copy).
+      const fact: Omit<Fact, 'id' | 'metric'> = Object.assign(f, { doc: article.id, sentenceStart: s.start, sentenceEnd: s.end, chunk: chunkOf(s.index) });
+      if (ctx.previousSentence) fact.previous = ctx.previousSentence;
+      out.push(fact);
     }
-    ctx = carry(s.text, ctx);
+    ctx = carry(s.text, ctx, places);
   }
   return out;
 }

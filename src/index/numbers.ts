@@ -75,5 +75,7 @@ export function scaleFactor(scale: string | undefined): number {
 
 /** Round away floating-point noise (15.95 * 1e9 = 15950000000.000002). */
 export function clean(n: number): number {
+  // A whole number of up to 12 digits has no noise to round away (the common case: no string round trip).
+  if (n > 0 && n < 1e12 && Number.isInteger(n)) return n;
   return Number(n.toPrecision(12));
 }

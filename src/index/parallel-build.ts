@@ -1,7 +1,7 @@
 /**
- * The build with file analysis (parse, split, chunk, regions, facts) in worker threads while this
- * thread adds the results, in corpus order, to the search indexes: the same index data as
- * `buildIndexData`, sooner on a machine with a spare core.
+ * The build with file analysis (parse, split, chunk, regions, facts) in worker threads, and in this
+ * thread whenever it would otherwise wait, while this thread adds the results, in corpus order, to
+ * the search indexes: the same index data as `buildIndexData`, sooner on a machine with a spare core.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CorpusFile } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/types.js';
-import { IndexAssembler, type BuildProgress, type FileAnalysis } from './build.js';
+import { IndexAssembler, analyzeFile, type BuildProgress, type FileAnalysis } from './build.js';
 import type { AnalyzeJob, AnalyzeReply } from './build-worker.js';
 import type { IndexData } from './store.js';
 
@@ -49,7 +49,15 @@ function spawnWorker(): Worker {
   return new Worker(bootstrap, { eval: true });
 }
 
-/** `buildIndexData` with the files analysed by `workers` worker threads, `batchSize` files at a time. */
+/** Batches each worker holds at once: one to work on and more queued, so it never waits for this thread. */
+const WORKER_QUEUE = 3;
+
+/**
+ * `buildIndexData` with the files analysed by `workers` worker threads, `batchSize` files at a time,
+ * and by this thread too: batches go to whichever worker has room in its queue; when the batch this
+ * thread must add next is not back yet, it analyses the next batch nobody has taken (or that one, if
+ * nobody has) instead of waiting. Analyses are added in corpus order, so the index is the same.
+ */
 export async function buildIndexDataParallel(
   files: CorpusFile[],
   skippedFiles: SkippedFile[],
@@ -63,16 +71,30 @@ export async function buildIndexDataParallel(
     batches.push({ batch: batches.length, files: files.slice(i, i + batchSize).map((f) => ({ name: f.name, text: f.text })) });
   }
   const done = new Map<number, FileAnalysis[]>();
+  /** The first batch nobody has taken. */
+  let untaken = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const workers: Worker[] = [];
+  const queued: number[] = [];
+  const feed = (w: number): void => {
+    while (queued[w]! < WORKER_QUEUE && untaken < batches.length) {
+      workers[w]!.postMessage(batches[untaken++]!);
+      queued[w]!++;
+    }
+  };
   try {
     for (let w = 0; w < count; w++) {
       const worker = spawnWorker();
       workers.push(worker);
+      queued.push(0);
       worker.on('message', (r: AnalyzeReply) => {
         if ('error' in r) failure ??= new Error(`index build worker failed: ${r.error}`);
-        else done.set(r.batch, r.analyses);
+        else {
+          done.set(r.batch, r.analyses);
+          queued[w]!--;
+          feed(w);
+        }
         wake?.();
       });
       worker.on('error', (err) => {
@@ -83,16 +105,23 @@ export async function buildIndexDataParallel(
         if (code !== 0) failure ??= new Error(`index build worker exited with code ${code}`);
         wake?.();
       });
+      feed(w);
     }
-    // Hand the batches out round robin: each worker works through its queue while this thread adds.
-    batches.forEach((b) => workers[b.batch % count]!.postMessage(b));
     const index = new IndexAssembler(skippedFiles);
     let at = 0;
     for (const b of batches) {
       let analyses = done.get(b.batch);
       while (!analyses) {
         if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+        if (untaken < batches.length) {
+          // Not back yet: analyse a batch here rather than wait (this one, if nobody has taken it).
+          const job = batches[untaken++]!;
+          done.set(job.batch, job.files.map(analyzeFile));
+          // Let the workers' replies in (they are fed from their message handlers).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
         analyses = done.get(b.batch);
       }
       done.delete(b.batch);

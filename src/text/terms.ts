@@ -5,6 +5,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
+import { ReplacementChain } from './prefilter.js';
 
 /**
  * Domain synonyms, applied to lowercase text before tokenizing. Each pattern maps a wording onto one
@@ -88,11 +89,12 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Lowercase and apply the domain synonyms. */
+/** The synonyms as one chain that skips a pattern when the text lacks the words it needs. */
+const SYNONYM_CHAIN = new ReplacementChain(PHRASE_SYNONYMS);
+
+/** Lowercase and apply the domain synonyms (each pattern in turn, on the text the ones before it left). */
 export function canonicalize(text: string): string {
-  let t = text.toLowerCase().replace(/[’‘`]/g, "'");
-  for (const [pattern, replacement] of PHRASE_SYNONYMS) t = t.replace(pattern, replacement);
-  return t;
+  return SYNONYM_CHAIN.apply(text.toLowerCase().replace(/[’‘`]/g, "'"));
 }
 
 const TOKEN = /r&d|[a-z0-9]+(?:\.\d+)?|[\u4e00-\u9fff]/g;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBoilerplateLine, repairText, stripTrailingCredits } from '../../src/corpus/clean.js';
 import { parseArticle } from '../../src/corpus/parse.js';
-import { splitSentences } from '../../src/corpus/sentences.js';
+import { splitSentences, wordBefore } from '../../src/corpus/sentences.js';
 import type { Sentence } from '../../src/corpus/types.js';
 
 function texts(sentences: Sentence[]): string[] {
@@ -204,5 +204,15 @@ describe('cleaning helpers', () => {
     ['The source of growth is innovation.', 'The source of growth is innovation.'],
   ])('stripTrailingCredits(%j)', (input, output) => {
     expect(stripTrailingCredits(input)).toBe(output);
+  });
+});
+
+describe('wordBefore reads the word a text ends with, as /([A-Za-z][A-Za-z.]*)$/ does', () => {
+  const byRegex = (s: string): string | undefined => /([A-Za-z][A-Za-z.]*)$/.exec(s)?.[1];
+  it.each(['The ferry left at 9 a.m', 'Dock No', 'the U.S', 'berth 12', 'pier..', 'a ..b.c', '..', '', 'Quay)', 'x', ' e.g', 'Harbour-side', 'MV.Anna'])('%j', (text) => {
+    expect(wordBefore(text, 0, text.length)).toBe(byRegex(text));
+    // Within a longer text: only the range counts.
+    const padded = `Ab ${text}.cd`;
+    expect(wordBefore(padded, 3, 3 + text.length)).toBe(byRegex(text));
   });
 });

@@ -4,6 +4,7 @@
  */
 import { gazetteer } from '../../corpus/gazetteer.js';
 import { GENERIC_WORDS, TRAILING_WORDS } from '../../text/lexicon.js';
+import { eachMatch } from '../../text/matches.js';
 
 /** Compound phrases whose inner "and" does not separate list items. */
 const COMPOUNDS = /\b(research|science|scientific|small|import|industry-university|production|learning|teaching|economic|social|cultural|education|health|higher)\s+and\s+(?=(?:development|technology|technological|medium|micro|export|research|social|cultural|economic|training|education|welfare|care|research|learning)\b)/gi;
@@ -12,8 +13,10 @@ const PROTECT = 'aNdX';
 function protect(s: string): string {
   return s.replace(COMPOUNDS, (m) => m.replace(/\s+and\s+/i, ` ${PROTECT} `));
 }
+const PROTECTED = new RegExp(` ?${PROTECT} ?`, 'g');
+
 function unprotect(s: string): string {
-  return s.replace(new RegExp(` ?${PROTECT} ?`, 'g'), ' and ');
+  return s.includes(PROTECT) ? s.replace(PROTECTED, ' and ') : s;
 }
 
 const LEADING = /^(?:(?:and|or|but|with|while|whereas|among them|among which|in addition|additionally|furthermore|moreover|also|of which|including|such as|the|a|an|its|their|this|these|those|that|so far|at present|currently|meanwhile|besides|in total|overall|last year|this year|in the past (?:\w+ )?years?|in \d{4}|by \d{4}|as of \d{4}|since \d{4}|there (?:are|were|is|was)|on|in|of|for|by|(?:plan|plans|aim|aims|strive|strives)?\s*to\s+(?:increase|raise|boost|reach|achieve|lift|expand|grow|improve|promote|double)|increase|raise|boost|lift|expand|improve)\b[\s,]*)+/i;
@@ -95,7 +98,7 @@ export function leftPhrase(before: string): string {
     if (CONTENT.test(tidy(lastSeg))) s = lastSeg;
   }
   let lastCut = -1;
-  for (const m of s.matchAll(CUT_AT)) lastCut = (m.index ?? 0) + m[0].length;
+  eachMatch(CUT_AT, s, (m) => (lastCut = m.index + m[0].length));
   // "The result shows that Jilin Province has moved up": what follows "that" is the subject (here only a place).
   if (lastCut >= 0) s = s.slice(lastCut);
   // "the Future Seed Fund with a total scale of": the thing, not its generic attribute.

@@ -3,6 +3,7 @@
  * count...), with its kind, value and unit. Dates, identifiers, durations and years are left out.
  */
 import type { FactKind } from '../types.js';
+import { eachMatch } from '../../text/matches.js';
 import { DIGIT_NUMBER, ORDINAL, WORD_NUMBER, clean, parseNumber, parseOrdinal, scaleFactor } from '../numbers.js';
 
 const CURRENCY_PREFIX = String.raw`(?<cur1>RMB|CNY|USD|US\$|HK\$|HKD|EUR|GBP|JPY|\$|¥|￥|€|£)`;
@@ -66,9 +67,8 @@ interface Site {
 /** Every number mention of a sentence that can be a fact, with its kind and value. */
 export function findMentions(sentence: string): Mention[] {
   const out: Mention[] = [];
-  MENTION.lastIndex = 0;
-  for (const m of sentence.matchAll(MENTION)) {
-    const start = m.index ?? 0;
+  eachMatch(MENTION, sentence, (m) => {
+    const start = m.index;
     const text = m[0];
     const end = start + text.length;
     const site: Site = { sentence, g: m.groups ?? {}, start, end, text, before: sentence.slice(0, start), after: sentence.slice(end) };
@@ -85,7 +85,7 @@ export function findMentions(sentence: string): Mention[] {
               ? ordinalMention(site)
               : numberMention(site, out);
     if (mention) out.push(mention);
-  }
+  });
   return out;
 }
 
