@@ -8,7 +8,6 @@ import { parseArticleWithPlaces } from '../corpus/parse.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { SkippedFile } from '../corpus/types.js';
 import type { RegionMention } from '../corpus/gazetteer.js';
-import { canonicalize, tokens } from '../text/terms.js';
 import { chunkSentences } from './chunk.js';
 import { extractFacts } from './facts.js';
 import { PARALLEL_MIN_FILES, buildIndexDataParallel, defaultBuildWorkers } from './parallel-build.js';
@@ -61,8 +60,6 @@ export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalys
   const sentences = splitSentences(article.text);
   if (sentences.length === 0) return { name: file.name, article: null, words: [], chunks: [], facts: [], metrics: [], fields: [] };
   const placesOf = (start: number, end: number): RegionMention[] => places.find(textOffset + start, textOffset + end);
-  const words = new Set<string>();
-  for (const t of tokens(canonicalize(`${article.title} ${article.text}`))) if (isVocabularyWord(t)) words.add(t);
   const chunks: Omit<Chunk, 'id'>[] = [];
   const chunkOfSentence: number[] = [];
   chunkSentences(sentences).forEach((span, position) => {
@@ -72,7 +69,12 @@ export function analyzeFile(file: Pick<CorpusFile, 'name' | 'text'>): FileAnalys
     chunks.push({ doc: article.id, position, start: span.start, end: span.end, firstSentence: span.firstSentence, lastSentence: span.lastSentence, text, regions });
   });
   const facts = extractFacts(article, sentences, (s) => chunkOfSentence[s] ?? 0, placesOf);
-  const fields = chunks.map((c) => [fieldTerms(c.text, 'text'), fieldTerms(c.position === 0 ? article.title : '', 'title')]);
+  // The search fields' tokens also give the article's words for the vocabulary (one tokenizing pass).
+  const words = new Set<string>();
+  const collect = (t: string) => {
+    if (isVocabularyWord(t)) words.add(t);
+  };
+  const fields = chunks.map((c) => [fieldTerms(c.text, 'text', collect), fieldTerms(c.position === 0 ? article.title : '', 'title', collect)]);
   return { name: file.name, article, words: [...words], chunks, facts, metrics: facts.map((f) => metricKey(f.measure)), fields };
 }
 

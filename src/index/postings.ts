@@ -40,8 +40,10 @@ function processed(token: string, field?: string): string[] {
   return p ? [p] : [];
 }
 
-export function fieldTerms(text: string, field: string): FieldTerms {
+/** A field's terms; `onToken` sees every raw token (the build collects the vocabulary with it). */
+export function fieldTerms(text: string, field: string, onToken?: (token: string) => void): FieldTerms {
   const tokens = tokenize(text, field);
+  if (onToken) for (const t of tokens) onToken(t);
   const counts = new Map<string, number>();
   for (const token of tokens) for (const t of processed(token, field)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return { terms: [...counts.keys()], tfs: [...counts.values()], length: new Set(tokens).size };
