@@ -34,6 +34,8 @@ export interface StartBotOptions {
   stopGraceMs?: number;
   /** How long to wait for the gateway's READY after login (default 30 s). */
   readyTimeoutMs?: number;
+  /** Called when the gateway session is ready (logged in), e.g. to start measuring the event loop. */
+  onReady?: () => void;
 }
 
 export interface RunningBot {
@@ -117,7 +119,10 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     readyTimer = setTimeout(() => reject(new RegionbotError('E_NETWORK', `the Discord gateway did not become ready in ${Math.round((opts.readyTimeoutMs ?? 30_000) / 1000)} s; check the network connection (and DISCORD_API_BASE_URL if set), then try again`)), opts.readyTimeoutMs ?? 30_000);
-    client.once(Events.ClientReady, () => resolve());
+    client.once(Events.ClientReady, () => {
+      opts.onReady?.();
+      resolve();
+    });
   });
   ready.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
   try {

@@ -1,5 +1,6 @@
 /** Running the bot: start (Discord or the terminal chat), serve and deploy-commands. */
 import { requireDiscord } from '../../config.js';
+import { monitorEventLoop, type EventLoopMonitor } from '../../app/event-loop.js';
 import { discordError } from '../../errors.js';
 import { loadIndex } from '../../index/store.js';
 import { runChat } from '../chat.js';
@@ -28,11 +29,21 @@ export const serve: Command = command({
     requireDiscord(ctx.config, ['DISCORD_TOKEN']);
     await ensureIndex(ctx);
     const { startBot } = await import('../../discord/bot.js');
-    const bot = await startBot({ config: ctx.config, indexDir: ctx.config.REGIONBOT_INDEX_DIR, corpusDir: ctx.config.REGIONBOT_CORPUS_DIR }).catch((err: unknown) => {
+    // REGIONBOT_EVENT_LOOP_REPORT: measure the event loop from login to shutdown (see app/event-loop.ts).
+    const reportFile = ctx.config.REGIONBOT_EVENT_LOOP_REPORT;
+    let loop: EventLoopMonitor | undefined;
+    const bot = await startBot({
+      config: ctx.config,
+      indexDir: ctx.config.REGIONBOT_INDEX_DIR,
+      corpusDir: ctx.config.REGIONBOT_CORPUS_DIR,
+      ...(reportFile ? { onReady: () => (loop ??= monitorEventLoop({ file: reportFile })) } : {}),
+    }).catch((err: unknown) => {
+      loop?.stop();
       throw discordError(err);
     });
     await new Promise<void>((resolveStop) => {
       const stop = () => {
+        loop?.stop();
         void bot.stop().finally(resolveStop);
       };
       process.once('SIGINT', stop);
