@@ -36,6 +36,12 @@ export interface StartBotOptions {
   readyTimeoutMs?: number;
   /** Called when the gateway session is ready (logged in), e.g. to start measuring the event loop. */
   onReady?: () => void;
+  /**
+   * The index of `indexDir`, already checked against the corpus, loaded or loading (the CLI's
+   * `serve` checks it once and starts loading it while discord.js loads). Without it, startBot
+   * brings the index up to date (rebuilding it if needed) and loads it.
+   */
+  index?: LoadedIndex | Promise<LoadedIndex>;
 }
 
 export interface RunningBot {
@@ -57,25 +63,38 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN as string;
   const logger = botLogger(opts.logger, config.LOG_LEVEL, [token]);
 
-  // The app's one index policy (as the CLI's `start`): a missing, other-version or stale index is rebuilt first.
+  // The app's one index policy (as the CLI's `start`): a missing, other-version or stale index is
+  // rebuilt first, before going online (never while users see the bot and cannot get an answer).
   const build = opts.build ?? buildInWorker(logger);
-  await ensureFreshIndex({
-    indexDir,
-    corpusDir,
-    build: (corpus, out) => build(corpus, out),
-    onRebuild: (reason) => logger.info({ indexDir, corpusDir, reason }, 'rebuilding the index before serving'),
-  });
-  const index = await loadIndex(indexDir);
-
-  const holder = new IndexHolder(index, { indexDir, corpusDir, logger, build });
+  if (opts.index === undefined) {
+    await ensureFreshIndex({
+      indexDir,
+      corpusDir,
+      build: (corpus, out) => build(corpus, out),
+      onRebuild: (reason) => logger.info({ indexDir, corpusDir, reason }, 'rebuilding the index before serving'),
+    });
+  }
+  // The index loads while the client logs in (the gateway handshake is mostly waiting on the
+  // network). Interactions and messages that arrive before it is loaded wait for it.
+  const loading = Promise.resolve(opts.index ?? loadIndex(indexDir));
+  loading.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
+  let holder: IndexHolder | undefined;
+  const loaded = loading.then((index) => (holder = new IndexHolder(index, { indexDir, corpusDir, logger, build })));
+  loaded.catch(() => undefined);
+  const current = (): IndexHolder => {
+    if (!holder) throw new Error('the index is not loaded yet');
+    return holder;
+  };
   const ctx: BotContext = {
     config,
     logger,
-    index: () => holder.get(),
-    reindex: () => holder.reindex(),
-    ask: askService({ index: () => holder.get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger }),
+    index: () => current().get(),
+    reindex: () => current().reindex(),
+    ask: askService({ index: () => current().get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger }),
     commandList: commands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
+  /** Run `work` now when the index is loaded, else once it is. */
+  const withIndex = (work: () => Promise<void>): Promise<void> => (holder ? work() : loaded.then(work));
 
   const client = new Client({
     intents: [...BOT_INTENTS],
@@ -94,12 +113,12 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    track(handleInteraction(interaction, ctx), 'interaction');
+    track(withIndex(() => handleInteraction(interaction, ctx)), 'interaction');
   });
   client.on(Events.MessageCreate, (message) => {
     const me = client.user;
     if (stopping || !me || message.author.id === me.id) return;
-    track(handleMessage(message, ctx, me.id), 'message');
+    track(withIndex(() => handleMessage(message, ctx, me.id)), 'message');
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
@@ -134,6 +153,13 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   } finally {
     clearTimeout(readyTimer);
   }
+  let index: LoadedIndex;
+  try {
+    index = (await loaded).get();
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw err;
+  }
   logger.info(
     { user: client.user?.id, guilds: client.guilds.cache.size, documents: index.docs.length, builtAt: index.manifest.builtAt, channels: config.REGIONBOT_CHANNELS.length },
     'regionbot is online',
@@ -153,5 +179,5 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     return stopped;
   };
 
-  return { client, stop, index: () => holder.get(), reindex: () => holder.reindex() };
+  return { client, stop, index: () => current().get(), reindex: () => current().reindex() };
 }
