@@ -8,7 +8,10 @@
  * The decision for each file is readCorpus's (src/corpus/load.ts): the same extensions, hidden
  * files, symlinks that must stay inside the folder, size limit, unreadable files and byte-identical
  * copies (the first name in order is the article). So the set of articles found here is the set a
- * rebuild would index, and the index is stale exactly when that set or a content hash differs.
+ * rebuild would index, and the index is stale exactly when that set or a content hash differs. One
+ * exception: an article the build recorded that is over the size limit but unchanged stays an
+ * article (the index was built with a larger REGIONBOT_MAX_ARTICLE_MB, which this check is not
+ * told); otherwise raising the limit would make every start rebuild.
  *
  * Manifests written before `mtimeMs` was recorded have no times: every article is then hashed, as
  * before (correct, only slower), until the next build records them.
@@ -83,7 +86,7 @@ function corpusError(dir: string, err: unknown): RegionbotError {
 }
 
 /** The .txt/.md files of the folder that are regular files within the limit, sorted by name (as readCorpus). */
-async function listArticles(dir: string, maxBytes: number): Promise<Entry[]> {
+async function listArticles(dir: string, maxBytes: number, unchanged: (name: string, size: number, mtimeMs: number) => boolean): Promise<Entry[]> {
   let names: { name: string; link: boolean }[];
   let root: string;
   try {
@@ -113,7 +116,11 @@ async function listArticles(dir: string, maxBytes: number): Promise<Entry[]> {
       path = real;
     }
     const info = statSync(path, { throwIfNoEntry: false });
-    if (!info?.isFile() || info.size > maxBytes) return null;
+    if (!info?.isFile()) return null;
+    // Over the limit: not an article, unless it is one the manifest recorded as it is now (built
+    // with a larger REGIONBOT_MAX_ARTICLE_MB, which the check does not know): a changed setting
+    // is not a changed corpus, and must not make every start rebuild.
+    if (info.size > maxBytes && !unchanged(name, info.size, info.mtimeMs)) return null;
     return { name, size: info.size, mtimeMs: info.mtimeMs, path };
   });
   return entries.filter((e): e is Entry => e !== null);
@@ -134,11 +141,15 @@ function articleHash(path: string): string | null {
 /** How the corpus folder differs from the articles the manifest recorded. */
 export async function corpusChanges(recorded: readonly RecordedFile[], corpusDir: string, options: FreshnessOptions = {}): Promise<CorpusChanges> {
   const before = new Map(recorded.map((f) => [f.name, f]));
-  const entries = await listArticles(corpusDir, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES);
+  /** The file is as the build read it (same size and modification time). */
+  const unchanged = (name: string, size: number, mtimeMs: number): boolean => {
+    const known = before.get(name);
+    return known !== undefined && known.mtimeMs !== undefined && known.bytes === size && known.mtimeMs === mtimeMs;
+  };
+  const entries = await listArticles(corpusDir, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES, unchanged);
   const hashed: string[] = [];
   const hashes = await sliced(entries, (e): string | null => {
-    const known = before.get(e.name);
-    if (known && known.mtimeMs !== undefined && known.bytes === e.size && known.mtimeMs === e.mtimeMs) return known.sha256;
+    if (unchanged(e.name, e.size, e.mtimeMs)) return before.get(e.name)!.sha256;
     hashed.push(e.name);
     return articleHash(e.path);
   });

@@ -107,18 +107,24 @@ describe('corpusChanges', () => {
     expect(describeChanges(await corpusChanges(old, dir))).toMatch(/\(1 changed\)/);
   });
 
-  it('a file over the size limit is not an article (stat only)', async () => {
+  it('a file over the size limit is not an article (stat only), unless the build recorded it as it is now', async () => {
     const { dir, recorded } = await corpus();
     const limit = Buffer.byteLength(B);
     const larger = recorded.filter((f) => f.bytes > limit).map((f) => f.name);
     expect(larger.length).toBeGreaterThan(0);
     expect(larger).not.toContain('b.txt');
+    // Built with a larger limit (REGIONBOT_MAX_ARTICLE_MB raised): the unchanged large files are
+    // still the index's articles; a changed setting must not make every start rebuild.
+    expect(await corpusChanges(recorded, dir, { maxArticleBytes: limit })).toEqual({ added: [], removed: [], changed: [], renamed: [], hashed: [] });
+    // A new large file is not an article, and is not read.
+    await writeFile(join(dir, 'big.txt'), `${C}${'More text about Jiangyin. '.repeat(20)}\n`);
+    expect(await corpusChanges(recorded, dir, { maxArticleBytes: limit })).toEqual({ added: [], removed: [], changed: [], renamed: [], hashed: [] });
+    // A large article that changed is measured against the limit again: the build would skip it now.
+    await writeFile(join(dir, larger[0]!), `${await readFile(join(dir, larger[0]!), 'utf8')}More.\n`);
     const changes = await corpusChanges(recorded, dir, { maxArticleBytes: limit });
-    // The build would skip the larger files, so they count as removed.
-    expect(changes.removed).toEqual(larger);
-    const kept = (await readCorpus(dir, { maxArticleBytes: limit })).files.map((f) => f.name);
-    expect(kept).toEqual(recorded.map((f) => f.name).filter((name) => !larger.includes(name)));
+    expect(changes.removed).toEqual([larger[0]]);
     expect(changes.hashed).toEqual([]);
+    expect((await readCorpus(dir, { maxArticleBytes: limit })).files.map((f) => f.name)).not.toContain(larger[0]);
   });
 
   it('a missing corpus folder is one clear error', async () => {
