@@ -56,7 +56,8 @@ await mkdir(resultsDir, { recursive: true });
 function commit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'bin'], { cwd: root, encoding: 'utf8' }).trim();
+    // The results this run rewrites are not the code it measures.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'bin', ':!bench/results'], { cwd: root, encoding: 'utf8' }).trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return 'unknown';
