@@ -2,14 +2,17 @@
  * The benchmark's measuring child (run by bench/run.ts as
  * `node --expose-gc --import tsx bench/measure.ts INDEX_DIR QUESTIONS_JSON REPS`): loads the index in
  * a fresh process, measures what it retains after a forced GC, then times `answerQuestion` and the
- * reference BM25 over the same chunk texts, interleaved, and prints one JSON object.
+ * reference BM25 over the same chunk texts, interleaved, and the `/metric` autocompletes (the
+ * functions the Discord handler calls) over many typed prefixes, and prints one JSON object.
  */
 import { readFile } from 'node:fs/promises';
-import { loadIndex } from '../src/index/store.js';
+import { indexRegions, regionChoices } from '../src/app/choices.js';
+import { loadIndex, type LoadedIndex } from '../src/index/store.js';
 import { answerQuestion } from '../src/qa/answer.js';
+import { suggestMetrics } from '../src/qa/metrics.js';
 import { Bm25 } from './lib/bm25.js';
 import type { BenchQuestion } from './lib/questions.js';
-import { latency, median, type Latency } from './lib/stats.js';
+import { latency, median, type AutocompleteLatency, type Latency } from './lib/stats.js';
 
 export interface MeasureResult {
   loadMs: number;
@@ -23,6 +26,8 @@ export interface MeasureResult {
   slowest: { question: string; kind: string; medianMs: number }[];
   answered: number;
   questions: number;
+  /** `/metric` autocomplete per keystroke: the region option (regionChoices) and the name option (suggestMetrics). */
+  autocomplete: { region: AutocompleteLatency; metric: AutocompleteLatency };
 }
 
 const BM25_REPEAT = 10;
@@ -93,6 +98,42 @@ const slowest = questions
   .sort((a, b) => b.medianMs - a.medianMs)
   .slice(0, 5);
 
+/**
+ * Times `choices(index, typed)` for every typed string, AUTOCOMPLETE_ROUNDS times (after the first
+ * call, timed alone). The typed strings are what users type: the first 1 to 4 letters of names,
+ * whole names, nothing, and strings that match nothing.
+ */
+const AUTOCOMPLETE_ROUNDS = 5;
+function timeAutocomplete(names: readonly string[], choices: (index: LoadedIndex, typed: string) => unknown): AutocompleteLatency {
+  const typed = new Set<string>(['', 'zzq', 'xx yy']);
+  for (const name of names) {
+    for (let k = 1; k <= Math.min(4, name.length); k++) typed.add(name.slice(0, k));
+    typed.add(name.toLowerCase());
+  }
+  const list = [...typed];
+  let s = performance.now();
+  choices(index, list[0]!);
+  const firstMs = performance.now() - s;
+  const ms: number[] = [];
+  for (let r = 0; r < AUTOCOMPLETE_ROUNDS; r++) {
+    for (const t of list) {
+      s = performance.now();
+      choices(index, t);
+      ms.push(performance.now() - s);
+    }
+  }
+  return { ...latency(ms), firstMs: Math.round(firstMs * 1000) / 1000, typed: list.length };
+}
+// The region table is built on the first call: time that call before reading the names from it.
+const regionFirst = performance.now();
+regionChoices(index, '');
+const regionFirstMs = performance.now() - regionFirst;
+const regionAutocomplete = { ...timeAutocomplete(indexRegions(index).map((r) => r.name), regionChoices), firstMs: Math.round(regionFirstMs * 1000) / 1000 };
+const metricAutocomplete = timeAutocomplete(
+  index.metrics.slice(0, 300).map((m) => m.name),
+  (ix, t) => suggestMetrics(ix, t),
+);
+
 const result: MeasureResult = {
   loadMs: Math.round(loadMs),
   retainedMB,
@@ -104,5 +145,6 @@ const result: MeasureResult = {
   slowest,
   answered,
   questions: questions.length,
+  autocomplete: { region: regionAutocomplete, metric: metricAutocomplete },
 };
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ import { chooseEntry } from '../bin/entry.js';
 import type * as BuildModule from '../src/index/build.js';
 import { generateCorpus, readSources, sourceDirs } from './lib/generate.js';
 import { benchQuestions } from './lib/questions.js';
-import { SIZES, markdownTable, mergeResults, type Results, type SizeResult } from './lib/report.js';
+import { SIZES, markdownTable, mergeResults, type BotEventLoop, type Results, type SizeResult } from './lib/report.js';
 import { median } from './lib/stats.js';
 import type { MeasureResult } from './measure.js';
 
@@ -56,7 +56,8 @@ await mkdir(resultsDir, { recursive: true });
 function commit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'bin'], { cwd: root, encoding: 'utf8' }).trim();
+    // The results this run rewrites are not the code it measures.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'bin', ':!bench/results'], { cwd: root, encoding: 'utf8' }).trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return 'unknown';
@@ -99,13 +100,25 @@ async function coldAsk(indexDir: string, question: string): Promise<SizeResult['
   return { medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), runs: times.length, entry: chooseEntry(root).kind };
 }
 
-/** Spawn `serve` against the local Discord stand-in and time spawn -> the first answer to /ask. */
-async function coldBot(indexDir: string, corpusDir: string, question: string): Promise<SizeResult['coldStart']['bot']> {
-  if (coldRuns <= 0 || !withBot) return null;
-  const { startFakeDiscord, MessageFlag } = await import('../tests/support/fake-discord/index.js');
+/** The admin's permissions for /reindex (Manage Server), as tests/discord/e2e.test.ts sends them. */
+const MANAGE_GUILD = 1n << 5n;
+/** How long a /reindex may take before the bench gives up on it (a 100k rebuild takes minutes on 2 cores). */
+const REINDEX_TIMEOUT_MS = 20 * 60_000;
+
+/**
+ * Spawn `serve` against the local Discord stand-in and time spawn -> the first answer to /ask. The
+ * first run then sends /reindex (as an admin) and waits for its reply; the bot reports its event
+ * loop from login until shutdown (REGIONBOT_EVENT_LOOP_REPORT), which is read after SIGTERM.
+ */
+async function coldBot(indexDir: string, corpusDir: string, question: string, size: string): Promise<{ bot: SizeResult['coldStart']['bot']; eventLoop: BotEventLoop | null }> {
+  if (coldRuns <= 0 || !withBot) return { bot: null, eventLoop: null };
+  const { startFakeDiscord, MessageFlag, DEFAULT_MEMBER_PERMISSIONS, Permission } = await import('../tests/support/fake-discord/index.js');
   const times: number[] = [];
+  let eventLoop: BotEventLoop | null = null;
   for (let i = 0; i < Math.min(coldRuns, 3); i++) {
     const fake = await startFakeDiscord({ interactionDeadlineMs: null });
+    const reportFile = join(work, `event-loop-${size}.json`);
+    await rm(reportFile, { force: true });
     const env = {
       ...cleanEnv(),
       DISCORD_TOKEN: fake.token,
@@ -114,6 +127,7 @@ async function coldBot(indexDir: string, corpusDir: string, question: string): P
       DISCORD_API_BASE_URL: fake.apiBaseUrl,
       REGIONBOT_INDEX_DIR: indexDir,
       REGIONBOT_CORPUS_DIR: corpusDir,
+      REGIONBOT_EVENT_LOOP_REPORT: reportFile,
       LOG_LEVEL: 'silent',
     };
     const t = performance.now();
@@ -121,18 +135,43 @@ async function coldBot(indexDir: string, corpusDir: string, question: string): P
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<void>((r) => child.on('close', () => r()));
+    const final = (id: string, timeoutMs: number) =>
+      fake.waitForMessage((m) => m.interaction_id === id && !(m.flags & MessageFlag.Loading) && (m.embeds.length > 0 || m.content !== ''), timeoutMs);
+    let reindex: BotEventLoop['reindex'] = null;
+    const marks: Record<string, number> = {};
     try {
       await Promise.race([fake.waitUntil(() => fake.gatewayConnected, 60_000, 'the gateway'), exited.then(() => Promise.reject(new Error(`serve exited: ${stderr.trim()}`)))]);
+      marks.askSent = Date.now();
       const ix = await fake.slashCommand('ask', [{ name: 'question', value: question }]);
-      await fake.waitForMessage((m) => m.interaction_id === ix.id && !(m.flags & MessageFlag.Loading) && (m.embeds.length > 0 || m.content !== ''), 60_000);
+      await final(ix.id, 60_000);
+      marks.answered = Date.now();
       times.push(performance.now() - t);
+      if (i === 0) {
+        const admin = { userId: '100000000000000001', memberPermissions: DEFAULT_MEMBER_PERMISSIONS | Permission.Administrator | MANAGE_GUILD };
+        const r0 = performance.now();
+        marks.reindexSent = Date.now();
+        const rx = await fake.slashCommand('reindex', [], admin);
+        const reply = await final(rx.id, REINDEX_TIMEOUT_MS);
+        marks.reindexReplied = Date.now();
+        reindex = { ms: Math.round(performance.now() - r0), ok: reply.embeds[0]?.title === 'Index rebuilt' };
+        if (!reindex.ok) console.log(`[${size}] /reindex did not rebuild: ${reply.content || JSON.stringify(reply.embeds[0] ?? {})}`);
+      }
     } finally {
       child.kill('SIGTERM');
       await exited;
       await fake.close();
     }
+    if (i === 0) {
+      const report = existsSync(reportFile) ? (JSON.parse(await readFile(reportFile, 'utf8')) as Omit<BotEventLoop, 'reindex'>) : null;
+      if (!report) console.log(`[${size}] the bot wrote no event-loop report (${reportFile})`);
+      else {
+        const since = Date.parse((report as { since?: string }).since ?? '');
+        const at = Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Number.isFinite(since) ? v - since : NaN]));
+        eventLoop = { maxBlockMs: report.maxBlockMs, p99Ms: report.p99Ms, samples: report.samples, durationMs: report.durationMs, blocks: report.blocks, reindex, marks: at };
+      }
+    }
   }
-  return { medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), runs: times.length, entry: chooseEntry(root).kind };
+  return { bot: { medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), runs: times.length, entry: chooseEntry(root).kind }, eventLoop };
 }
 
 // Cold starts measure what users run: the compiled CLI. Build it when it is missing or out of date.
@@ -172,14 +211,22 @@ for (const size of sizes) {
   if (m.code !== 0) throw new Error(`measure failed (${m.code}): ${m.stderr.trim()}`);
   const measured = JSON.parse(m.stdout.trim().split('\n').pop()!) as MeasureResult;
   console.log(`[${size}] ${questions.length} questions x ${reps}: answer p50/p95/p99 ${measured.answer.p50}/${measured.answer.p95}/${measured.answer.p99} ms; BM25 ${measured.bm25.p50}/${measured.bm25.p95}/${measured.bm25.p99} ms`);
+  const ac = measured.autocomplete;
+  console.log(`[${size}] /metric autocomplete p50/p99 (first call): region ${ac.region.p50}/${ac.region.p99} ms (${ac.region.firstMs} ms) over ${ac.region.typed} typed x ${ac.region.n / ac.region.typed}; name ${ac.metric.p50}/${ac.metric.p99} ms (${ac.metric.firstMs} ms) over ${ac.metric.typed} typed`);
 
   const q0 = questions[0]!.question;
   const ask = await coldAsk(indexDir, q0);
   if (ask) console.log(`[${size}] cold start ask: median ${ask.medianMs} ms over ${ask.runs} (${ask.entry})`);
   let bot: SizeResult['coldStart']['bot'] = null;
+  let eventLoop: BotEventLoop | null = null;
   try {
-    bot = await coldBot(indexDir, corpusDir, q0);
+    ({ bot, eventLoop } = await coldBot(indexDir, corpusDir, q0, size));
     if (bot) console.log(`[${size}] cold start bot: median ${bot.medianMs} ms over ${bot.runs} (${bot.entry})`);
+    if (eventLoop) {
+      const blocks = eventLoop.blocks.map((b) => `${b.ms} ms at +${(b.atMs / 1000).toFixed(2)} s`).join(', ');
+      const marks = Object.entries(eventLoop.marks ?? {}).map(([k, v]) => `${k} ${v >= 0 ? '+' : ''}${(v / 1000).toFixed(2)} s`).join(', ');
+      console.log(`[${size}] bot event loop from login through /reindex (${eventLoop.reindex ? `${(eventLoop.reindex.ms / 1000).toFixed(1)} s, ${eventLoop.reindex.ok ? 'rebuilt' : 'failed'}` : 'not sent'}): max block ${eventLoop.maxBlockMs} ms, p99 ${eventLoop.p99Ms} ms over ${eventLoop.samples} samples${blocks ? `; blocks over 50 ms: ${blocks}` : ''}${marks ? ` (${marks})` : ''}`);
+    }
   } catch (err) {
     console.log(`[${size}] cold start bot not measured: ${(err as Error).message}`);
   }
@@ -202,6 +249,8 @@ for (const size of sizes) {
     byKind: measured.byKind,
     slowest: measured.slowest,
     coldStart: { ask, bot },
+    autocomplete: measured.autocomplete,
+    eventLoop,
   });
 }
 

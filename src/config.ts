@@ -62,6 +62,11 @@ export const DiscordSchema = z.object({
     }
     return ids;
   }),
+  /**
+   * A file the bot writes its event-loop delay report to (JSON: maxBlockMs, p99Ms, samples, ...),
+   * measured from login, every 5 s and on shutdown. A diagnostic for the bench; off when unset.
+   */
+  REGIONBOT_EVENT_LOOP_REPORT: optionalString,
   /** Seconds a user waits between questions. */
   REGIONBOT_COOLDOWN_SECONDS: optionalString.transform((s, ctx) => {
     if (s === undefined) return 5;

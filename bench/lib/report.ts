@@ -3,7 +3,20 @@
  * record of each size moves to previous.json), and printed as a markdown table with the change
  * against the previous run of the same size.
  */
-import type { Latency } from './stats.js';
+import type { AutocompleteLatency, Latency } from './stats.js';
+
+/** What the bot reports of its event loop (REGIONBOT_EVENT_LOOP_REPORT; src/app/event-loop.ts). */
+export interface BotEventLoop {
+  maxBlockMs: number;
+  p99Ms: number;
+  samples: number;
+  durationMs: number;
+  blocks: { atMs: number; ms: number }[];
+  /** The /reindex sent after the first answer: time to its reply, and whether it rebuilt. */
+  reindex: { ms: number; ok: boolean } | null;
+  /** When the bench's requests happened, ms after the monitor started (to tell what a block was). */
+  marks?: Record<string, number>;
+}
 
 export interface SizeResult {
   size: string;
@@ -29,6 +42,13 @@ export interface SizeResult {
     /** `node bin/regionbot.js serve` against the local Discord stand-in: spawn to the first answer. */
     bot: { medianMs: number; minMs: number; runs: number; entry: string } | null;
   };
+  /** `/metric` autocomplete per keystroke (bench/measure.ts). Absent in records of older runs. */
+  autocomplete?: { region: AutocompleteLatency; metric: AutocompleteLatency };
+  /**
+   * The bot's event loop from login until after the reply to a /reindex sent after the first answer
+   * (the first bot cold start). Null when the bot was not started; absent in records of older runs.
+   */
+  eventLoop?: BotEventLoop | null;
 }
 
 export type Results = Record<string, SizeResult>;
@@ -79,6 +99,11 @@ export const ROWS: Row[] = [
   { label: 'answer p99 / BM25 p99', value: (r) => r.ratioP99, format: (v) => `${v.toFixed(1)}x`, goal: '<= 10x' },
   { label: 'cold start ask, ms', value: (r) => r.coldStart.ask?.medianMs, format: int, goal: '<= 1,500' },
   { label: 'cold start bot, ms', value: (r) => r.coldStart.bot?.medianMs, format: int, goal: '<= 2,000' },
+  { label: 'event loop max block after login, ms', value: (r) => r.eventLoop?.maxBlockMs, format: ms, goal: '<= 50' },
+  { label: 'event loop p99 after login, ms', value: (r) => r.eventLoop?.p99Ms, format: ms },
+  { label: '/reindex reply, s', value: (r) => (r.eventLoop?.reindex?.ok ? r.eventLoop.reindex.ms / 1000 : null), format: (v) => v.toFixed(1) },
+  { label: 'region autocomplete p99, ms', value: (r) => r.autocomplete?.region.p99, format: ms, goal: '< 5' },
+  { label: 'metric autocomplete p99, ms', value: (r) => r.autocomplete?.metric.p99, format: ms },
   { label: 'answered / questions', value: (r) => (r.questions.count ? r.questions.answered / r.questions.count : null), format: (v) => `${Math.round(v * 100)}%`, higherIsBetter: true },
 ];
 

@@ -9,6 +9,9 @@ export interface Latency {
   max: number;
 }
 
+/** Autocomplete latency over typed prefixes, and `firstMs`: the first call on a loaded index (it may build a table). */
+export type AutocompleteLatency = Latency & { firstMs: number; typed: number };
+
 /** The nearest-rank percentile (p in 0..1) of ascending `sorted` values; NaN when there are none. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

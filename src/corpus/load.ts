@@ -15,6 +15,8 @@ export interface CorpusFile {
   name: string;
   sha256: string;
   bytes: number;
+  /** Modification time (stat before reading), recorded in the manifest for the cheap staleness check. */
+  mtimeMs?: number;
   text: string;
 }
 
@@ -86,8 +88,10 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
       continue;
     }
     let bytes: Buffer;
+    let mtimeMs: number;
     try {
       const info = await stat(path);
+      mtimeMs = info.mtimeMs;
       if (!info.isFile()) {
         skipped.push({ file: name, reason: 'not a regular file' });
         continue;
@@ -117,6 +121,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
       name,
       sha256,
       bytes: bytes.length,
+      mtimeMs,
       text: bytes.toString('utf8'),
     });
   }

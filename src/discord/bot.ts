@@ -34,6 +34,14 @@ export interface StartBotOptions {
   stopGraceMs?: number;
   /** How long to wait for the gateway's READY after login (default 30 s). */
   readyTimeoutMs?: number;
+  /** Called when the gateway session is ready (logged in), e.g. to start measuring the event loop. */
+  onReady?: () => void;
+  /**
+   * The index of `indexDir`, already checked against the corpus, loaded or loading (the CLI's
+   * `serve` checks it once and starts loading it while discord.js loads). Without it, startBot
+   * brings the index up to date (rebuilding it if needed) and loads it.
+   */
+  index?: LoadedIndex | Promise<LoadedIndex>;
 }
 
 export interface RunningBot {
@@ -55,25 +63,38 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN as string;
   const logger = botLogger(opts.logger, config.LOG_LEVEL, [token]);
 
-  // The app's one index policy (as the CLI's `start`): a missing, other-version or stale index is rebuilt first.
-  const build = opts.build ?? buildInWorker(logger);
-  await ensureFreshIndex({
-    indexDir,
-    corpusDir,
-    build: (corpus, out) => build(corpus, out),
-    onRebuild: (reason) => logger.info({ indexDir, corpusDir, reason }, 'rebuilding the index before serving'),
-  });
-  const index = await loadIndex(indexDir);
-
-  const holder = new IndexHolder(index, { indexDir, corpusDir, logger, build });
+  // The app's one index policy (as the CLI's `start`): a missing, other-version or stale index is
+  // rebuilt first, before going online (never while users see the bot and cannot get an answer).
+  const build = opts.build ?? buildInWorker(logger, { maxArticleBytes: Math.round(config.REGIONBOT_MAX_ARTICLE_MB * 1024 * 1024) });
+  if (opts.index === undefined) {
+    await ensureFreshIndex({
+      indexDir,
+      corpusDir,
+      build: (corpus, out) => build(corpus, out),
+      onRebuild: (reason) => logger.info({ indexDir, corpusDir, reason }, 'rebuilding the index before serving'),
+    });
+  }
+  // The index loads while the client logs in (the gateway handshake is mostly waiting on the
+  // network). Interactions and messages that arrive before it is loaded wait for it.
+  const loading = Promise.resolve(opts.index ?? loadIndex(indexDir));
+  loading.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
+  let holder: IndexHolder | undefined;
+  const loaded = loading.then((index) => (holder = new IndexHolder(index, { indexDir, corpusDir, logger, build })));
+  loaded.catch(() => undefined);
+  const current = (): IndexHolder => {
+    if (!holder) throw new Error('the index is not loaded yet');
+    return holder;
+  };
   const ctx: BotContext = {
     config,
     logger,
-    index: () => holder.get(),
-    reindex: () => holder.reindex(),
-    ask: askService({ index: () => holder.get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger }),
+    index: () => current().get(),
+    reindex: () => current().reindex(),
+    ask: askService({ index: () => current().get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger }),
     commandList: commands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
+  /** Run `work` now when the index is loaded, else once it is. */
+  const withIndex = (work: () => Promise<void>): Promise<void> => (holder ? work() : loaded.then(work));
 
   const client = new Client({
     intents: [...BOT_INTENTS],
@@ -92,12 +113,12 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    track(handleInteraction(interaction, ctx), 'interaction');
+    track(withIndex(() => handleInteraction(interaction, ctx)), 'interaction');
   });
   client.on(Events.MessageCreate, (message) => {
     const me = client.user;
     if (stopping || !me || message.author.id === me.id) return;
-    track(handleMessage(message, ctx, me.id), 'message');
+    track(withIndex(() => handleMessage(message, ctx, me.id)), 'message');
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
@@ -117,7 +138,10 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     readyTimer = setTimeout(() => reject(new RegionbotError('E_NETWORK', `the Discord gateway did not become ready in ${Math.round((opts.readyTimeoutMs ?? 30_000) / 1000)} s; check the network connection (and DISCORD_API_BASE_URL if set), then try again`)), opts.readyTimeoutMs ?? 30_000);
-    client.once(Events.ClientReady, () => resolve());
+    client.once(Events.ClientReady, () => {
+      opts.onReady?.();
+      resolve();
+    });
   });
   ready.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
   try {
@@ -128,6 +152,13 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     throw discordError(err);
   } finally {
     clearTimeout(readyTimer);
+  }
+  let index: LoadedIndex;
+  try {
+    index = (await loaded).get();
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw err;
   }
   logger.info(
     { user: client.user?.id, guilds: client.guilds.cache.size, documents: index.docs.length, builtAt: index.manifest.builtAt, channels: config.REGIONBOT_CHANNELS.length },
@@ -148,5 +179,5 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     return stopped;
   };
 
-  return { client, stop, index: () => holder.get(), reindex: () => holder.reindex() };
+  return { client, stop, index: () => current().get(), reindex: () => current().reindex() };
 }

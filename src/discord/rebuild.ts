@@ -38,17 +38,21 @@ export async function terminateBuilds(): Promise<void> {
   await Promise.all([...running].map((w) => w.terminate().catch(() => 0)));
 }
 
-/** Build the index of `corpusDir` into `outDir` in a worker thread (falls back to this thread). */
-export function buildInWorker(logger: Logger): IndexBuilder {
+/**
+ * Build the index of `corpusDir` into `outDir` in a worker thread (falls back to this thread), with
+ * the size limit the CLI's builds use (REGIONBOT_MAX_ARTICLE_MB), so that both index the same files.
+ */
+export function buildInWorker(logger: Logger, options: { maxArticleBytes?: number } = {}): IndexBuilder {
+  const limit = options.maxArticleBytes !== undefined ? { maxArticleBytes: options.maxArticleBytes } : {};
   return (corpusDir, outDir) =>
     new Promise<BuildSummary>((resolve, reject) => {
       const fallback = (reason: unknown): void => {
         logger.warn({ err: reason }, 'index build worker could not run; building in the main thread');
-        buildIndex(corpusDir, outDir).then(resolve, reject);
+        buildIndex(corpusDir, outDir, limit).then(resolve, reject);
       };
       let worker: Worker;
       try {
-        worker = spawnWorker({ corpusDir, outDir });
+        worker = spawnWorker({ corpusDir, outDir, ...limit });
       } catch (err) {
         fallback(err);
         return;

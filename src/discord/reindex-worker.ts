@@ -9,6 +9,8 @@ import { buildIndex } from '../index/build.js';
 export interface WorkerJob {
   corpusDir: string;
   outDir: string;
+  /** REGIONBOT_MAX_ARTICLE_MB in bytes (as the CLI's builds use it). */
+  maxArticleBytes?: number;
 }
 
 export type WorkerReport =
@@ -19,7 +21,7 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   const job = workerData as WorkerJob;
   try {
-    const summary = await buildIndex(job.corpusDir, job.outDir);
+    const summary = await buildIndex(job.corpusDir, job.outDir, job.maxArticleBytes !== undefined ? { maxArticleBytes: job.maxArticleBytes } : {});
     port.postMessage({ type: 'done', summary } satisfies WorkerReport);
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

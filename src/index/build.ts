@@ -134,7 +134,7 @@ export class IndexAssembler {
         corpus: {
           dir: corpusDir,
           fingerprint: fingerprint(files),
-          files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
+          files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes, mtimeMs: f.mtimeMs })),
         },
         counts: { documents: this.docs.length, chunks: this.chunks.length, facts: this.facts.length, metrics: metrics.length, skipped: this.skipped.length },
         skipped: this.skipped,

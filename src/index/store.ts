@@ -5,10 +5,10 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fingerprint, readCorpus } from '../corpus/load.js';
 import { RegionbotError, fsError } from '../errors.js';
 import { lexiconHash } from '../text/lexicon.js';
 import { INDEX_FILES } from './files.js';
+import { corpusChanges, describeChanges } from './freshness.js';
 import { acquireLock, hasRegionbotManifest, isDir, recoverIndex, recoverLocked, sidePaths, type LockHolder } from './lock.js';
 import { ContainerError, column, decodeTable, encodeTable, type Table } from './columns.js';
 import { encodeIndex, openSteps, type DocMeta, type IndexData, type LoadedIndex } from './layout.js';
@@ -32,7 +32,7 @@ const ManifestSchema = z.object({
   corpus: z.object({
     dir: z.string(),
     fingerprint: z.string(),
-    files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number() })),
+    files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number(), mtimeMs: z.number().optional() })),
   }),
   counts: z.object({
     documents: z.number().int(),
@@ -194,21 +194,12 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return manifest;
 }
 
-/** Is the index stale against the corpus folder? Returns a reason, or null when it is current. */
+/**
+ * Is the index stale against the corpus folder? Returns a reason, or null when it is current.
+ * Cheap: only files whose size or modification time differ from the manifest's are read (freshness.ts).
+ */
 export async function staleReason(manifest: Manifest, corpusDir: string): Promise<string | null> {
-  const listing = await readCorpus(corpusDir);
-  if (fingerprint(listing.files) === manifest.corpus.fingerprint) return null;
-  const before = new Map(manifest.corpus.files.map((f) => [f.name, f.sha256]));
-  const now = new Map(listing.files.map((f) => [f.name, f.sha256]));
-  const added = [...now.keys()].filter((n) => !before.has(n));
-  const removed = [...before.keys()].filter((n) => !now.has(n));
-  const changed = [...now.keys()].filter((n) => before.has(n) && before.get(n) !== now.get(n));
-  const parts = [
-    added.length ? `${added.length} added` : '',
-    removed.length ? `${removed.length} removed` : '',
-    changed.length ? `${changed.length} changed` : '',
-  ].filter(Boolean);
-  return `the corpus has changed since the index was built (${parts.join(', ') || 'files differ'})`;
+  return describeChanges(await corpusChanges(manifest.corpus.files, corpusDir));
 }
 
 export interface LoadOptions {

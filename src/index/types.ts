@@ -89,7 +89,8 @@ export interface Manifest {
     dir: string;
     /** sha256 over the sorted (file name, content hash) pairs. */
     fingerprint: string;
-    files: { name: string; sha256: string; bytes: number }[];
+    /** mtimeMs: the file's modification time when the build read it (absent in older manifests). */
+    files: { name: string; sha256: string; bytes: number; mtimeMs?: number }[];
   };
   counts: { documents: number; chunks: number; facts: number; metrics: number; skipped: number };
   skipped: { file: string; reason: string }[];

@@ -129,4 +129,24 @@ describe('bench results', () => {
     expect(t).toContain('| answer p99, ms | 5.00 (-50%) | 20.0 |  |');
     expect(t).toContain('| cold start ask, ms | n/a | n/a | <= 1,500 |');
   });
+
+  it('event-loop and autocomplete rows: n/a in records of older runs, with the change once both runs have them', () => {
+    const lat = (p99: number) => ({ n: 10, p50: p99 / 2, p95: p99, p99, mean: p99 / 2, max: p99, firstMs: 1, typed: 2 });
+    const withBot = (maxBlockMs: number, regionP99: number): SizeResult => ({
+      ...result('1k', 1000, 5),
+      autocomplete: { region: lat(regionP99), metric: lat(1) },
+      eventLoop: { maxBlockMs, p99Ms: 2, samples: 100, durationMs: 1000, blocks: [], reindex: { ms: 1500, ok: true } },
+    });
+    const old = markdownTable({ '1k': result('1k', 1000, 5) });
+    expect(old).toContain('| event loop max block after login, ms | n/a | <= 50 |');
+    expect(old).toContain('| region autocomplete p99, ms | n/a | < 5 |');
+    const t = markdownTable({ '1k': withBot(40, 0.5) }, { '1k': withBot(80, 1) });
+    expect(t).toContain('| event loop max block after login, ms | 40.0 (-50%) | <= 50 |');
+    expect(t).toContain('| region autocomplete p99, ms | 0.50 (-50%) | < 5 |');
+    expect(t).toContain('| /reindex reply, s | 1.5 (±0%) |  |');
+    // A failed /reindex has no time to show.
+    const failed = withBot(40, 0.5);
+    failed.eventLoop!.reindex = { ms: 10, ok: false };
+    expect(markdownTable({ '1k': failed })).toContain('| /reindex reply, s | n/a |  |');
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,11 +39,11 @@ afterAll(async () => {
 });
 
 describe('readCorpus', () => {
-  it('reads the good .txt and .md files, sorted by name, with hash and size', () => {
+  it('reads the good .txt and .md files, sorted by name, with hash, size and modification time', async () => {
     expect(listing.files.map((f) => f.name)).toEqual(['good.txt', 'notes.md']);
     const [txt, md] = listing.files;
-    expect(txt).toEqual({ name: 'good.txt', sha256: sha256(GOOD_TXT), bytes: Buffer.byteLength(GOOD_TXT), text: GOOD_TXT });
-    expect(md).toEqual({ name: 'notes.md', sha256: sha256(GOOD_MD), bytes: Buffer.byteLength(GOOD_MD), text: GOOD_MD });
+    expect(txt).toEqual({ name: 'good.txt', sha256: sha256(GOOD_TXT), bytes: Buffer.byteLength(GOOD_TXT), mtimeMs: (await stat(join(dir, 'good.txt'))).mtimeMs, text: GOOD_TXT });
+    expect(md).toEqual({ name: 'notes.md', sha256: sha256(GOOD_MD), bytes: Buffer.byteLength(GOOD_MD), mtimeMs: (await stat(join(dir, 'notes.md'))).mtimeMs, text: GOOD_MD });
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { commands } from '../../src/discord/commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { buildIndex } from '../../src/index/build.js';
+import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
 import {
   CallbackType,
   DEFAULT_MEMBER_PERMISSIONS,
@@ -298,6 +299,42 @@ describe('regionbot on a local Discord', () => {
 });
 
 describe('starting and stopping', () => {
+  it('logs in while the given index loads: an /ask that arrives first is answered once it is loaded', async () => {
+    const other = await startFakeDiscord();
+    try {
+      let release!: (index: LoadedIndex) => void;
+      const index = new Promise<LoadedIndex>((r) => (release = r));
+      const config = loadConfig({ DISCORD_TOKEN: other.token, DISCORD_API_BASE_URL: other.apiBaseUrl, LOG_LEVEL: 'silent' });
+      const starting = startBot({ config, indexDir, corpusDir, index });
+      await other.waitUntil(() => other.gatewayConnected, 10_000, 'the gateway');
+      const ix = await other.slashCommand('ask', [{ name: 'question', value: "What was Jilin's R&D investment in 2021?" }]);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(other.originalMessage(ix.id)).toBeUndefined(); // nothing to answer from yet
+      release(await loadIndex(indexDir));
+      const running = await starting;
+      try {
+        const msg = await other.waitForMessage((m) => m.interaction_id === ix.id && !(m.flags & MessageFlag.Loading) && m.embeds.length > 0, 8000);
+        expect(msg.embeds[0]?.description).toContain('15.95');
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('an index that fails to load fails the start, and leaves no gateway session', async () => {
+    const other = await startFakeDiscord();
+    try {
+      const config = loadConfig({ DISCORD_TOKEN: other.token, DISCORD_API_BASE_URL: other.apiBaseUrl, LOG_LEVEL: 'silent' });
+      const index = loadIndex(join(dir, 'no-index-here'));
+      await expect(startBot({ config, indexDir, corpusDir, index })).rejects.toThrow(/no index in/);
+      await other.waitUntil(() => !other.gatewayConnected, 3000, 'disconnect');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a wrong token fails to start (and leaves nothing running); stop() is graceful and idempotent', async () => {
     const other = await startFakeDiscord();
     try {

@@ -1,5 +1,5 @@
 /** The bot's runtime pieces that need no Discord: the index holder, the build worker, the log scrubber. */
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DiscordAPIError } from 'discord.js';
@@ -67,6 +67,20 @@ describe('pieces', () => {
     expect(err).toBeInstanceOf(RegionbotError);
     expect((err as RegionbotError).code).toBe('E_CORPUS');
     expect(entries().some((e) => e.msg.includes('could not run'))).toBe(false);
+  });
+
+  it('the build worker applies the size limit it is given (REGIONBOT_MAX_ARTICLE_MB, as the CLI builds do)', async () => {
+    const corpus = join(dir, 'limit-corpus');
+    await cp(join(ROOT, 'corpus'), corpus, { recursive: true });
+    const sizes = await Promise.all((await readdir(corpus)).map(async (f) => ({ f, bytes: (await stat(join(corpus, f))).size })));
+    const largest = sizes.sort((a, b) => b.bytes - a.bytes)[0]!;
+    const logger = pino({ level: 'silent' });
+    const limited = await buildInWorker(logger, { maxArticleBytes: largest.bytes - 1 })(corpus, join(dir, 'limit-index'));
+    expect(limited.skipped.map((s) => s.file)).toContain(largest.f);
+    expect(limited.skipped.find((s) => s.file === largest.f)?.reason).toMatch(/too large/);
+    const full = await buildInWorker(logger)(corpus, join(dir, 'limit-index'));
+    expect(full.skipped.map((s) => s.file)).not.toContain(largest.f);
+    expect(full.documents).toBe(limited.documents + 1);
   });
 
   it('/reindex after the corpus was emptied keeps the good index (the worker build refuses to replace it)', async () => {

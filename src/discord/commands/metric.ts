@@ -1,6 +1,7 @@
 import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { renderChartPng } from '../../charts/chart.js';
-import { metricChart, metricTable, suggestMetrics, suggestRegions } from '../../qa/metrics.js';
+import { regionChoices } from '../../app/choices.js';
+import { metricChart, metricTable, suggestMetrics } from '../../qa/metrics.js';
 import { safeMentions } from '../limits.js';
 import { escapeText, fitChoices } from '../format.js';
 import { renderMetricTable } from './metric-embed.js';
@@ -59,7 +60,7 @@ export const metric: Command = {
     const focused = interaction.options.getFocused(true);
     const index = ctx.index();
     const typed = String(focused.value ?? '');
-    const choices = focused.name === 'region' ? suggestRegions(index, typed) : suggestMetrics(index, typed);
+    const choices = focused.name === 'region' ? regionChoices(index, typed) : suggestMetrics(index, typed);
     await interaction.respond(fitChoices(choices));
   },
 };
