@@ -29,10 +29,9 @@ const regionTables = new WeakMap<LoadedIndex, readonly RegionEntry[]>();
 export function indexRegions(index: LoadedIndex): readonly RegionEntry[] {
   let table = regionTables.get(index);
   if (!table) {
-    const ids = new Set<string>();
-    for (const f of index.facts) if (f.region !== null) ids.add(f.region);
     const g = gazetteer();
-    table = [...ids]
+    table = index.facts
+      .regions()
       .map((id) => {
         const name = g.name(id);
         return { id, name, lower: name.toLowerCase() };

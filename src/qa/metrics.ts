@@ -125,19 +125,6 @@ export function suggestMetrics(index: LoadedIndex, partial: string, limit = 25):
   return scored.slice(0, limit).map(({ m }) => ({ name: truncate(`${m.name} (${m.factIds.length})`, 100), value: truncate(m.key, 100) }));
 }
 
-/** Autocomplete choices for a region: the regions the index holds facts for. */
-export function suggestRegions(index: LoadedIndex, partial: string, limit = 25): { name: string; value: string }[] {
-  const g = gazetteer();
-  const p = partial.trim().toLowerCase();
-  const ids = index.facts.regions();
-  return ids
-    .map((id) => ({ id, name: g.name(id) }))
-    .filter((r) => !p || r.name.toLowerCase().includes(p) || r.id.includes(p))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .slice(0, limit)
-    .map((r) => ({ name: truncate(r.name, 100), value: r.id }));
-}
-
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 function reference(ix: LoadedIndex, typed: string, limit = 25): { name: string; value: string }[] {
   const g = gazetteer();
   const p = typed.trim().toLowerCase();
-  return [...new Set(ix.facts.map((f) => f.region).filter((r): r is string => r !== null))]
+  return [...new Set([...ix.facts].map((f) => f.region).filter((r): r is string => r !== null))]
     .map((id) => ({ id, name: g.name(id) }))
     .filter((r) => !p || r.name.toLowerCase().includes(p) || r.id.includes(p))
     .sort((a, b) => a.name.localeCompare(b.name))
