@@ -8,8 +8,9 @@
 import type { Logger } from 'pino';
 import { RegionbotError } from '../errors.js';
 import type { LoadedIndex } from '../index/store.js';
-import { MAX_QUESTION_LENGTH, answerQuestion } from '../qa/answer.js';
+import { MAX_QUESTION_LENGTH } from '../qa/answer.js';
 import type { Answer } from '../qa/types.js';
+import { inThreadAnswerer, type Answerer } from './answerer.js';
 import type { Cooldown } from './cooldown.js';
 
 export { MAX_QUESTION_LENGTH };
@@ -44,6 +45,8 @@ export interface AskDeps {
   index: () => LoadedIndex;
   cooldown: Cooldown;
   logger: Logger;
+  /** Where questions are answered (default: this thread). */
+  answerer?: Answerer;
 }
 
 /** Why a question cannot be asked, or null. */
@@ -58,6 +61,7 @@ export function questionProblem(question: string): RegionbotError | null {
 
 /** The ask flow, once for every edge. Unexpected failures (a bug, a broken index) are thrown. */
 export function askService(deps: AskDeps): Ask {
+  const answerer = deps.answerer ?? inThreadAnswerer();
   return async (question, who, hooks = {}) => {
     const log = { ...who.log, user: who.id, via: who.via };
     const problem = questionProblem(question);
@@ -74,7 +78,7 @@ export function askService(deps: AskDeps): Ask {
     const index = deps.index();
     const trimmed = question.trim();
     const started = performance.now();
-    const answer = answerQuestion(index, trimmed);
+    const answer = await answerer.answer(index, trimmed);
     const ms = Math.round(performance.now() - started);
     deps.logger.info({ ...log, question: trimmed, answered: answer.answered, intent: answer.intent, citations: answer.citations.length, ms }, 'answered');
     return { kind: 'answered', answer, builtAt: index.manifest.builtAt };

@@ -15,6 +15,7 @@ import { loadIndex, type LoadedIndex } from '../index/store.js';
 import { commands } from './commands/index.js';
 import type { BotContext } from './commands/types.js';
 import { askService } from '../app/ask.js';
+import { workerAnswerer, type Answerer } from '../app/answerer.js';
 import { Cooldown } from '../app/cooldown.js';
 import { IndexHolder, type ReindexOutcome } from './index-holder.js';
 import { handleInteraction } from './interactions.js';
@@ -42,6 +43,8 @@ export interface StartBotOptions {
    * brings the index up to date (rebuilding it if needed) and loads it.
    */
   index?: LoadedIndex | Promise<LoadedIndex>;
+  /** Where questions are answered (default: a worker thread, so answering never blocks the gateway). */
+  answerer?: Answerer;
 }
 
 export interface RunningBot {
@@ -79,7 +82,11 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
   const loading = Promise.resolve(opts.index ?? loadIndex(indexDir));
   loading.catch(() => undefined); // awaited below; never an unhandled rejection if login fails first
   let holder: IndexHolder | undefined;
-  const loaded = loading.then((index) => (holder = new IndexHolder(index, { indexDir, corpusDir, logger, build })));
+  const answerer = opts.answerer ?? workerAnswerer(logger);
+  const loaded = loading.then((index) => {
+    answerer.prepare(index);
+    return (holder = new IndexHolder(index, { indexDir, corpusDir, logger, build }));
+  });
   loaded.catch(() => undefined);
   const current = (): IndexHolder => {
     if (!holder) throw new Error('the index is not loaded yet');
@@ -89,8 +96,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     config,
     logger,
     index: () => current().get(),
-    reindex: () => current().reindex(),
-    ask: askService({ index: () => current().get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger }),
+    reindex: () => current().reindex().then((outcome) => (answerer.prepare(outcome.index), outcome)),
+    ask: askService({ index: () => current().get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger, answerer }),
     commandList: commands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
   /** Run `work` now when the index is loaded, else once it is. */
@@ -149,6 +156,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     await ready;
   } catch (err) {
     await client.destroy().catch(() => undefined);
+    await answerer.close();
     throw discordError(err);
   } finally {
     clearTimeout(readyTimer);
@@ -158,6 +166,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     index = (await loaded).get();
   } catch (err) {
     await client.destroy().catch(() => undefined);
+    await answerer.close();
     throw err;
   }
   logger.info(
@@ -173,11 +182,12 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
       const grace = opts.stopGraceMs ?? 10_000;
       if (inFlight.size > 0) await Promise.race([Promise.allSettled([...inFlight]), sleep(grace, undefined, { ref: false })]);
       await terminateBuilds();
+      await answerer.close();
       await client.destroy();
       logger.info('stopped');
     })();
     return stopped;
   };
 
-  return { client, stop, index: () => current().get(), reindex: () => current().reindex() };
+  return { client, stop, index: () => current().get(), reindex: () => ctx.reindex() };
 }

@@ -4,28 +4,18 @@
  * heartbeat and every interaction's 3 s window; so it runs in a worker thread. When the worker
  * cannot be started (an unusual runtime), the build runs in this thread instead.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { RegionbotError, type ErrorCode } from '../errors.js';
 import { buildIndex, type BuildSummary } from '../index/build.js';
-import { tsxApiUrl } from '../index/parallel-build.js';
+import { spawnWorker } from '../workers.js';
 import type { WorkerJob, WorkerReport } from './reindex-worker.js';
 
 export type IndexBuilder = (corpusDir: string, outDir: string) => Promise<BuildSummary>;
 
-/** Start the worker: the compiled .js directly, a .ts source through tsx's loader. */
-function spawnWorker(job: WorkerJob): Worker {
-  const self = import.meta.url;
-  const ts = /\.[cm]?ts$/.test(new URL(self).pathname);
-  const target = new URL(`./reindex-worker.${ts ? 'ts' : 'js'}`, self).href;
-  if (!ts) return new Worker(new URL(target), { workerData: job });
-  const bootstrap = `
-    const { parentPort } = require('node:worker_threads');
-    import(${JSON.stringify(tsxApiUrl())})
-      .then((m) => { m.register(); return import(${JSON.stringify(target)}); })
-      .catch((e) => parentPort.postMessage({ type: 'boot-failed', message: String((e && e.stack) || e) }));
-  `;
-  return new Worker(bootstrap, { eval: true, workerData: job });
+/** Start the build worker (a boot failure is reported as such, and the build falls back to this thread). */
+function startBuilder(job: WorkerJob): Worker {
+  return spawnWorker(import.meta.url, 'reindex-worker', (message) => ({ type: 'boot-failed', message }), { workerData: job });
 }
 
 type Report = WorkerReport | { type: 'boot-failed'; message: string };
@@ -52,7 +42,7 @@ export function buildInWorker(logger: Logger, options: { maxArticleBytes?: numbe
       };
       let worker: Worker;
       try {
-        worker = spawnWorker({ corpusDir, outDir, ...limit });
+        worker = startBuilder({ corpusDir, outDir, ...limit });
       } catch (err) {
         fallback(err);
         return;

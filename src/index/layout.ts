@@ -48,6 +48,8 @@ export interface LoadedIndex {
   search: Postings;
   vocabulary: string[];
   docById: Map<string, DocRecord>;
+  /** The binary files in shared memory, when loaded from disk (a worker thread can open the same bytes). */
+  shared?: Record<'texts' | 'chunks' | 'facts' | 'postings', Uint8Array>;
 }
 
 /** An article whose text is read from the text store when asked for. */

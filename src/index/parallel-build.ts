@@ -3,17 +3,14 @@
  * thread whenever it would otherwise wait, while this thread adds the results, in corpus order, to
  * the search indexes: the same index data as `buildIndexData`, sooner on a machine with a spare core.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CorpusFile } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/types.js';
 import { IndexAssembler, analyzeFile, type BuildProgress, type FileAnalysis } from './build.js';
 import type { AnalyzeJob, AnalyzeReply } from './build-worker.js';
 import type { IndexData } from './store.js';
+import { spawnWorker } from '../workers.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_MIN_FILES = 100;
@@ -23,30 +20,9 @@ export function defaultBuildWorkers(): number {
   return Math.max(0, Math.min(2, availableParallelism() - 1));
 }
 
-/** The URL of tsx's ESM `register` API, for a worker running TypeScript sources (the build's and /reindex's workers). */
-export function tsxApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, unknown> };
-  const entry = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;
-  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
-  if (!rel) throw new Error('tsx does not export ./esm/api');
-  return pathToFileURL(join(dirname(pkgFile), rel)).href;
-}
-
-/** Start a worker: the compiled .js directly, a .ts source through tsx's loader. */
-function spawnWorker(): Worker {
-  const self = import.meta.url;
-  const ts = /\.[cm]?ts$/.test(new URL(self).pathname);
-  const target = new URL(`./build-worker.${ts ? 'ts' : 'js'}`, self).href;
-  if (!ts) return new Worker(new URL(target));
-  const bootstrap = `
-    const { parentPort } = require('node:worker_threads');
-    import(${JSON.stringify(tsxApiUrl())})
-      .then((m) => { m.register(); return import(${JSON.stringify(target)}); })
-      .catch((e) => parentPort.postMessage({ batch: -1, error: String((e && e.stack) || e) }));
-  `;
-  return new Worker(bootstrap, { eval: true });
+/** Start an analysis worker (a boot failure is reported as a failed batch). */
+function startAnalyzer(): Worker {
+  return spawnWorker(import.meta.url, 'build-worker', (message) => ({ batch: -1, error: message }));
 }
 
 /** Batches each worker holds at once: one to work on and more queued, so it never waits for this thread. */
@@ -85,7 +61,7 @@ export async function buildIndexDataParallel(
   };
   try {
     for (let w = 0; w < count; w++) {
-      const worker = spawnWorker();
+      const worker = startAnalyzer();
       workers.push(worker);
       queued.push(0);
       worker.on('message', (r: AnalyzeReply) => {

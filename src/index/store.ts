@@ -2,7 +2,7 @@
  * The index on disk: written atomically (built in a temporary folder beside the target, then renamed
  * into place), loaded with validation. Every problem on load is one clear line naming the fix.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RegionbotError, fsError } from '../errors.js';
@@ -213,15 +213,33 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
 const corrupt = (dir: string, what: string): RegionbotError =>
   new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${what}); ${REBUILD}`, { hint: 'regionbot index' });
 
-async function readBinary(dir: string, file: string, kind: string): Promise<Table> {
-  let bytes: Buffer;
+/** The binary files of an index, read into shared memory (a worker thread can open the same bytes). */
+export type SharedFiles = Record<'texts' | 'chunks' | 'facts' | 'postings', Uint8Array>;
+const BINARY = ['texts', 'chunks', 'facts', 'postings'] as const;
+
+/** A whole file into a SharedArrayBuffer, in slices (the reads run off the main thread). */
+async function readShared(dir: string, file: string): Promise<Uint8Array> {
+  let fh: FileHandle | undefined;
   try {
-    bytes = await readFile(join(dir, file));
+    fh = await open(join(dir, file), 'r');
+    const { size } = await fh.stat();
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await fh.read(bytes, at, Math.min(size - at, 1 << 24), at);
+      if (bytesRead === 0) throw Object.assign(new Error('short read'), { code: 'ESHORT' });
+      at += bytesRead;
+    }
+    return bytes;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is incomplete (${file} is missing); ${REBUILD}`, { hint: 'regionbot index' });
     throw new RegionbotError('E_IO', `cannot read ${join(dir, file)} (${code ?? 'error'})`);
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
+}
+
+function decodeFile(dir: string, file: string, bytes: Uint8Array, kind: string): Table {
   try {
     return decodeTable(bytes, kind);
   } catch (err) {
@@ -245,12 +263,23 @@ export async function loadIndex(dir: string, options: LoadOptions = {}): Promise
     const stale = await staleReason(manifest, corpusDir);
     if (stale) throw new RegionbotError('E_INDEX_STALE', `the index in ${dir} is out of date: ${stale}; ${REBUILD}`, { hint: 'regionbot index' });
   }
-  const [texts, chunks, facts, postings] = await Promise.all([
-    readBinary(dir, INDEX_FILES.texts, 'texts'),
-    readBinary(dir, INDEX_FILES.chunks, 'chunks'),
-    readBinary(dir, INDEX_FILES.facts, 'facts'),
-    readBinary(dir, INDEX_FILES.postings, 'postings'),
-  ]);
+  const read = await Promise.all(BINARY.map((k) => readShared(dir, INDEX_FILES[k])));
+  const shared = Object.fromEntries(BINARY.map((k, i) => [k, read[i]!])) as SharedFiles;
+  return openFiles(dir, manifest, shared);
+}
+
+/**
+ * The index over binary files already in (shared) memory, with its JSON files read from `dir`: how a
+ * worker thread opens the index its parent loaded. Refuses files of another build than `manifest`.
+ */
+export async function openShared(dir: string, builtAt: string, shared: SharedFiles): Promise<LoadedIndex> {
+  const manifest = await readManifest(dir);
+  if (manifest.builtAt !== builtAt) throw new RegionbotError('E_INDEX_STALE', `the index in ${dir} was rebuilt meanwhile (${manifest.builtAt}, not ${builtAt})`);
+  return openFiles(dir, manifest, shared);
+}
+
+async function openFiles(dir: string, manifest: Manifest, shared: SharedFiles): Promise<LoadedIndex> {
+  const [texts, chunks, facts, postings] = BINARY.map((k) => decodeFile(dir, INDEX_FILES[k], shared[k], k)) as [Table, Table, Table, Table];
   await breathe();
   const docs = expectArray<DocMeta>(await readJson(dir, INDEX_FILES.docs), dir, INDEX_FILES.docs, isDocMeta);
   await breathe();
@@ -267,7 +296,7 @@ export async function loadIndex(dir: string, options: LoadOptions = {}): Promise
     const steps = openSteps({ manifest, docs, texts: { starts, bytes }, chunks, facts, postings, metrics, vocabulary: vocabularyJson as string[] }, dir);
     for (;;) {
       const r = steps.next();
-      if (r.done) return r.value;
+      if (r.done) return Object.assign(r.value, { shared });
       await breathe();
     }
   } catch (err) {
