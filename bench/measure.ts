@@ -38,12 +38,16 @@ if (!indexDir || !questionsFile) throw new Error('usage: measure.ts INDEX_DIR QU
 const reps = Number(repsArg ?? 3);
 const questions = JSON.parse(await readFile(questionsFile, 'utf8')) as BenchQuestion[];
 
-const heap = (): number => {
+/**
+ * V8 heap + external memory. `external` includes ordinary ArrayBuffers (and `arrayBuffers` counts
+ * them again, so adding both counted them twice), but not SharedArrayBuffers, which only
+ * `arrayBuffers` counts: the index's files are shared memory, so their bytes are added explicitly.
+ */
+const heap = (sharedBytes = 0): number => {
   gc();
   gc();
   const m = process.memoryUsage();
-  // `external` already includes `arrayBuffers` (Node's docs): adding both counted buffers twice.
-  return m.heapUsed + m.external;
+  return m.heapUsed + m.external + sharedBytes;
 };
 const mb = (b: number): number => Math.round((b / 2 ** 20) * 10) / 10;
 
@@ -51,7 +55,8 @@ const before = heap();
 const t0 = performance.now();
 const index = await loadIndex(indexDir);
 const loadMs = performance.now() - t0;
-const retainedMB = mb(heap() - before);
+const sharedBytes = Object.values(index.shared ?? {}).reduce((n, b) => n + (b.buffer instanceof SharedArrayBuffer ? b.buffer.byteLength : 0), 0);
+const retainedMB = mb(heap(sharedBytes) - before);
 const rssMB = mb(process.memoryUsage().rss);
 
 const t1 = performance.now();
