@@ -1,11 +1,11 @@
 /** The files of an index folder. */
 export const INDEX_FILES = {
   manifest: 'manifest.json',
-  docs: 'docs.json',
+  docs: 'docs.jsonl',
   texts: 'texts.bin',
   chunks: 'chunks.bin',
   facts: 'facts.bin',
   postings: 'postings.bin',
-  metrics: 'metrics.json',
+  metrics: 'metrics.jsonl',
   vocabulary: 'vocabulary.json',
 } as const;

@@ -103,10 +103,10 @@ describe('regionbot ask', () => {
   it('refuses a corrupt index with the command that fixes it', async () => {
     const broken = join(work, 'broken');
     await buildIndex(join(root, 'corpus'), broken);
-    await writeFile(join(broken, 'docs.json'), '{ not json');
+    await writeFile(join(broken, 'docs.jsonl'), '{ not json');
     const r = await cli(['ask', '--index', broken, 'hello']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^regionbot: the index in .* is corrupt \(docs\.json is not valid JSON\); run `regionbot index` to rebuild it$/);
+    expect(r.stderr.trim()).toMatch(/^regionbot: the index in .* is corrupt \(docs\.jsonl line 1 is not valid JSON\); run `regionbot index` to rebuild it$/);
     await buildIndex(join(root, 'corpus'), broken);
     await writeFile(join(broken, 'facts.bin'), 'RBX1 and then nothing');
     const b = await cli(['ask', '--index', broken, 'hello']);

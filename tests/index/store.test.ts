@@ -179,14 +179,26 @@ describe('loadIndex refuses bad indexes with one clear line', () => {
     }],
     ['garbage manifest.json', async (dir: string) => writeFile(join(dir, INDEX_FILES.manifest), '\u0000\u0001 not json {')],
     ['manifest.json of the wrong shape', async (dir: string) => writeFile(join(dir, INDEX_FILES.manifest), JSON.stringify({ hello: 'world' }))],
+    ['manifest.json listing a corpus file without its size', async (dir: string) => {
+      const m = JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')) as { corpus: { files: Record<string, unknown>[] } };
+      m.corpus.files[0]!.bytes = 'many';
+      await writeFile(join(dir, INDEX_FILES.manifest), JSON.stringify(m));
+    }],
+    ['manifest.json whose corpus files are not a list', async (dir: string) => {
+      const m = JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')) as { corpus: { files: unknown } };
+      m.corpus.files = { name: 'a.txt' };
+      await writeFile(join(dir, INDEX_FILES.manifest), JSON.stringify(m));
+    }],
     ['deleted postings.bin', async (dir: string) => rm(join(dir, INDEX_FILES.postings))],
     ['garbage postings.bin', async (dir: string) => writeFile(join(dir, INDEX_FILES.postings), '{"documentCount": "x"}')],
     ['deleted chunks.bin', async (dir: string) => rm(join(dir, INDEX_FILES.chunks))],
     ['facts.bin replaced by JSON', async (dir: string) => writeFile(join(dir, INDEX_FILES.facts), JSON.stringify([{ value: 'x' }]))],
-    ['docs.json with a document missing', async (dir: string) => {
-      const docs = JSON.parse(await readFile(join(dir, INDEX_FILES.docs), 'utf8')) as unknown[];
-      await writeFile(join(dir, INDEX_FILES.docs), JSON.stringify(docs.slice(1)));
+    ['docs.jsonl with a document missing', async (dir: string) => {
+      const lines = (await readFile(join(dir, INDEX_FILES.docs), 'utf8')).split('\n');
+      await writeFile(join(dir, INDEX_FILES.docs), lines.slice(1).join('\n'));
     }],
+    ['docs.jsonl with a line that is not JSON', async (dir: string) => appendFile(join(dir, INDEX_FILES.docs), '{"id": \n')],
+    ['metrics.jsonl of the wrong shape', async (dir: string) => writeFile(join(dir, INDEX_FILES.metrics), '{"key": 1}\n')],
     ['vocabulary.json not a list of words', async (dir: string) => writeFile(join(dir, INDEX_FILES.vocabulary), '[1, 2]')],
   ])('%s -> E_INDEX_CORRUPT', async (_name, damage) => {
     const dir = await copyIndex();
