@@ -22,7 +22,7 @@ import { handleInteraction } from './interactions.js';
 import { safeMentions } from './limits.js';
 import { botLogger } from './log.js';
 import { handleMessage } from './messages.js';
-import { buildInWorker, terminateBuilds, type IndexBuilder } from './rebuild.js';
+import { buildInBackground, terminateBuilds, type IndexBuilder } from './rebuild.js';
 
 export interface StartBotOptions {
   config: Config;
@@ -68,7 +68,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
 
   // The app's one index policy (as the CLI's `start`): a missing, other-version or stale index is
   // rebuilt first, before going online (never while users see the bot and cannot get an answer).
-  const build = opts.build ?? buildInWorker(logger, { maxArticleBytes: Math.round(config.REGIONBOT_MAX_ARTICLE_MB * 1024 * 1024) });
+  const build = opts.build ?? buildInBackground(logger, { maxArticleBytes: Math.round(config.REGIONBOT_MAX_ARTICLE_MB * 1024 * 1024) });
   if (opts.index === undefined) {
     await ensureFreshIndex({
       indexDir,

@@ -1,79 +1,100 @@
 /**
  * Rebuilding the index without stopping the bot. Building is CPU work (parsing, sentence splitting,
  * fact extraction, search indexes) that would block the event loop, and with it the gateway
- * heartbeat and every interaction's 3 s window; so it runs in a worker thread. When the worker
- * cannot be started (an unusual runtime), the build runs in this thread instead.
+ * heartbeat and every interaction's 3 s window; so it runs in a child process (see
+ * reindex-worker.ts for why not a thread). When the process cannot be started (an unusual runtime),
+ * the build runs in this thread instead.
  */
-import type { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { RegionbotError, type ErrorCode } from '../errors.js';
 import { buildIndex, type BuildSummary } from '../index/build.js';
-import { spawnWorker } from '../workers.js';
 import type { WorkerJob, WorkerReport } from './reindex-worker.js';
 
 export type IndexBuilder = (corpusDir: string, outDir: string) => Promise<BuildSummary>;
 
-/** Start the build worker (a boot failure is reported as such, and the build falls back to this thread). */
-function startBuilder(job: WorkerJob): Worker {
-  return spawnWorker(import.meta.url, 'reindex-worker', (message) => ({ type: 'boot-failed', message }), { workerData: job });
+/** Start the build process: the compiled .js directly, a .ts source through tsx. */
+function startBuilder(): ChildProcess {
+  const ts = /\.[cm]?ts$/.test(new URL(import.meta.url).pathname);
+  const entry = fileURLToPath(new URL(`./reindex-worker.${ts ? 'ts' : 'js'}`, import.meta.url));
+  return fork(entry, [], { execArgv: ts ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
 }
 
-type Report = WorkerReport | { type: 'boot-failed'; message: string };
+/** Running builds, so that `terminateBuilds` can stop them on shutdown. */
+const running = new Set<ChildProcess>();
 
-/** Running workers, so that `terminateBuilds` can stop them on shutdown. */
-const running = new Set<Worker>();
-
-/** Stop every build worker still running (the index on disk is untouched: builds are atomic). */
+/** Stop every build still running (the index on disk is untouched: builds are atomic). */
 export async function terminateBuilds(): Promise<void> {
-  await Promise.all([...running].map((w) => w.terminate().catch(() => 0)));
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
 }
 
 /**
- * Build the index of `corpusDir` into `outDir` in a worker thread (falls back to this thread), with
+ * Build the index of `corpusDir` into `outDir` in a child process (falls back to this thread), with
  * the size limit the CLI's builds use (REGIONBOT_MAX_ARTICLE_MB), so that both index the same files.
  */
-export function buildInWorker(logger: Logger, options: { maxArticleBytes?: number } = {}): IndexBuilder {
+export function buildInBackground(logger: Logger, options: { maxArticleBytes?: number } = {}): IndexBuilder {
   const limit = options.maxArticleBytes !== undefined ? { maxArticleBytes: options.maxArticleBytes } : {};
   return (corpusDir, outDir) =>
     new Promise<BuildSummary>((resolve, reject) => {
       const fallback = (reason: unknown): void => {
-        logger.warn({ err: reason }, 'index build worker could not run; building in the main thread');
+        logger.warn({ err: reason }, 'the index build process could not start; building in the main thread');
         buildIndex(corpusDir, outDir, limit).then(resolve, reject);
       };
-      let worker: Worker;
+      let child: ChildProcess;
       try {
-        worker = startBuilder({ corpusDir, outDir, ...limit });
+        child = startBuilder();
       } catch (err) {
         fallback(err);
         return;
       }
-      running.add(worker);
+      running.add(child);
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => {
+        if (stderr.length < 4000) stderr += d.toString();
+      });
+      let started = false;
       let settled = false;
-      worker.once('message', (report: Report) => {
+      child.on('message', (report: WorkerReport | { type: 'ready' }) => {
+        if (report.type === 'ready') {
+          started = true;
+          child.send({ corpusDir, outDir, ...limit } satisfies WorkerJob);
+          return;
+        }
         settled = true;
         if (report.type === 'done') {
           resolve(report.summary);
-        } else if (report.type === 'failed') {
+        } else {
           const { code, message, hint } = report.error;
           reject(
             code
               ? new RegionbotError(code as ErrorCode, message, hint ? { hint } : {})
               : Object.assign(new Error(message), report.error.stack ? { stack: report.error.stack } : {}),
           );
-        } else {
-          fallback(new Error(report.message));
         }
       });
-      worker.once('error', (err) => {
+      child.once('error', (err) => {
         if (settled) return;
         settled = true;
-        fallback(err);
+        if (started) reject(err);
+        else fallback(err);
       });
-      worker.once('exit', (code) => {
-        running.delete(worker);
+      child.once('exit', (code, signal) => {
+        running.delete(child);
         if (settled) return;
         settled = true;
-        reject(new Error(`the index build was stopped (worker exit code ${code})`));
+        // A process that never got to the build (it could not load) leaves the build to this thread.
+        if (!started) fallback(new Error(`the build process exited before starting (${signal ?? `code ${code}`}): ${stderr.trim().split('\n').pop() ?? ''}`));
+        else reject(new Error(`the index build was stopped (${signal ?? `exit code ${code}`})`));
       });
     });
 }

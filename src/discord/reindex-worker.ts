@@ -1,8 +1,10 @@
 /**
- * Runs in a worker thread (see rebuild.ts): builds the index so that the bot's own thread keeps
- * answering Discord while the corpus is parsed and indexed. Reports one message and exits.
+ * Runs in a child process (see rebuild.ts): builds the index so that the bot keeps answering Discord
+ * while the corpus is parsed and indexed. A process, not a thread: a 100k-chunk build allocates
+ * gigabytes, and giving them back at the end must not stall the bot (threads share one address
+ * space; the bot's own page faults waited on the build's unmapping for up to ~130 ms). Says it is
+ * ready, takes one job message, reports one message, and exits.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isRegionbotError } from '../errors.js';
 import { buildIndex } from '../index/build.js';
 
@@ -17,21 +19,30 @@ export type WorkerReport =
   | { type: 'done'; summary: Awaited<ReturnType<typeof buildIndex>> }
   | { type: 'failed'; error: { code?: string; message: string; hint?: string; stack?: string } };
 
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  const job = workerData as WorkerJob;
+async function run(job: WorkerJob): Promise<WorkerReport> {
   try {
     const summary = await buildIndex(job.corpusDir, job.outDir, job.maxArticleBytes !== undefined ? { maxArticleBytes: job.maxArticleBytes } : {});
-    port.postMessage({ type: 'done', summary } satisfies WorkerReport);
+    return { type: 'done', summary };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    port.postMessage({
+    return {
       type: 'failed',
       error: {
         message: e.message,
         ...(isRegionbotError(err) ? { code: err.code, ...(err.hint ? { hint: err.hint } : {}) } : {}),
         ...(e.stack ? { stack: e.stack } : {}),
       },
-    } satisfies WorkerReport);
+    };
   }
+}
+
+if (process.send) {
+  const send = process.send.bind(process);
+  process.once('message', (job: WorkerJob) => {
+    void run(job).then((report) => send(report, () => process.disconnect()));
+  });
+  // Loaded and listening: the parent sends the job only now (a message sent earlier could be lost).
+  send({ type: 'ready' });
+  // The parent went away (the bot stopped): nothing is left to build for.
+  process.once('disconnect', () => process.exit(0));
 }

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexHolder } from '../../src/discord/index-holder.js';
 import { botLogger, scrubber, serializeError } from '../../src/discord/log.js';
-import { buildInWorker } from '../../src/discord/rebuild.js';
+import { buildInBackground } from '../../src/discord/rebuild.js';
 import { RegionbotError } from '../../src/errors.js';
 import { buildIndex } from '../../src/index/build.js';
 import { loadIndex, type LoadedIndex } from '../../src/index/store.js';
@@ -60,25 +60,25 @@ describe('pieces', () => {
     expect(failing.pending).toBeNull();
   });
 
-  it('the build worker reports the corpus error as a RegionbotError', async () => {
+  it('the build process reports the corpus error as a RegionbotError', async () => {
     const { logger, entries } = memoryLogger();
-    const build = buildInWorker(logger);
+    const build = buildInBackground(logger);
     const err = await build(join(dir, 'no-such-corpus'), join(dir, 'out')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RegionbotError);
     expect((err as RegionbotError).code).toBe('E_CORPUS');
     expect(entries().some((e) => e.msg.includes('could not run'))).toBe(false);
   });
 
-  it('the build worker applies the size limit it is given (REGIONBOT_MAX_ARTICLE_MB, as the CLI builds do)', async () => {
+  it('the build process applies the size limit it is given (REGIONBOT_MAX_ARTICLE_MB, as the CLI builds do)', async () => {
     const corpus = join(dir, 'limit-corpus');
     await cp(join(ROOT, 'corpus'), corpus, { recursive: true });
     const sizes = await Promise.all((await readdir(corpus)).map(async (f) => ({ f, bytes: (await stat(join(corpus, f))).size })));
     const largest = sizes.sort((a, b) => b.bytes - a.bytes)[0]!;
     const logger = pino({ level: 'silent' });
-    const limited = await buildInWorker(logger, { maxArticleBytes: largest.bytes - 1 })(corpus, join(dir, 'limit-index'));
+    const limited = await buildInBackground(logger, { maxArticleBytes: largest.bytes - 1 })(corpus, join(dir, 'limit-index'));
     expect(limited.skipped.map((s) => s.file)).toContain(largest.f);
     expect(limited.skipped.find((s) => s.file === largest.f)?.reason).toMatch(/too large/);
-    const full = await buildInWorker(logger)(corpus, join(dir, 'limit-index'));
+    const full = await buildInBackground(logger)(corpus, join(dir, 'limit-index'));
     expect(full.skipped.map((s) => s.file)).not.toContain(largest.f);
     expect(full.documents).toBe(limited.documents + 1);
   });
@@ -90,7 +90,7 @@ describe('pieces', () => {
     await buildIndex(corpus, out);
     const good = await loadIndex(out);
     for (const f of await readdir(corpus)) await rm(join(corpus, f));
-    const holder = new IndexHolder(good, { indexDir: out, corpusDir: corpus, logger: pino({ level: 'silent' }), build: buildInWorker(pino({ level: 'silent' })) });
+    const holder = new IndexHolder(good, { indexDir: out, corpusDir: corpus, logger: pino({ level: 'silent' }), build: buildInBackground(pino({ level: 'silent' })) });
     const err = await holder.reindex().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RegionbotError);
     expect((err as RegionbotError).message).toMatch(/gave no articles .* \(5 articles\) was kept/);
