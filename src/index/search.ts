@@ -37,10 +37,7 @@ export const QUERY_OPTIONS: SearchOptions = {
   bm25: { ...BM25_PARAMS },
 };
 
+/** A minisearch index with these options: the reference postings.ts is tested against. */
 export function createSearchIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
-}
-
-export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
-  return MiniSearch.loadJSON<SearchDoc>(json, MINISEARCH_OPTIONS);
 }
