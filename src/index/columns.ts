@@ -120,6 +120,18 @@ export function narrow(values: ArrayLike<number>): UintColumn {
   return max < 256 ? Uint8Array.from(values) : max < 65536 ? Uint16Array.from(values) : Uint32Array.from(values);
 }
 
+/**
+ * Checks a loader may run later, a few at a time (a 100k-chunk index has millions of values to
+ * check; run at once they would hold a bot's event loop for tens of milliseconds).
+ */
+export type DeferredChecks = (() => void)[];
+
+/** Run `check` now, or add it to `later` when given. */
+export function checkOrDefer(later: DeferredChecks | undefined, check: () => void): void {
+  if (later) later.push(check);
+  else check();
+}
+
 /** Every value of `c` is < `limit` (index columns into tables and other columns). */
 export function checkBelow(c: Column, limit: number, name: string): void {
   for (let i = 0; i < c.length; i++) if (!(c[i]! < limit)) throw new ContainerError(`column ${name} points outside its table`);

@@ -3,7 +3,7 @@
  * into `Fact` objects only when asked for. A fact's sentence and the sentence before it are ranges
  * of its article's text, and its stated value a range of the sentence, so no text is stored twice.
  */
-import { ContainerError, StringTable, checkBelow, column, narrow, uintColumn, type Table, type UintColumn } from './columns.js';
+import { ContainerError, StringTable, checkBelow, checkOrDefer, column, narrow, uintColumn, type DeferredChecks, type Table, type UintColumn } from './columns.js';
 import type { TextStore } from './texts.js';
 import type { Fact } from './types.js';
 
@@ -88,6 +88,7 @@ export class FactStore implements Iterable<Fact> {
     private readonly docIds: readonly string[],
     private readonly texts: TextStore,
     private readonly chunkCount: number,
+    later?: DeferredChecks,
   ) {
     const n = table.meta.count;
     if (typeof n !== 'number') throw new ContainerError('facts without a count');
@@ -100,15 +101,19 @@ export class FactStore implements Iterable<Fact> {
       STRING_COLUMNS.map((k) => {
         const t = table.tables[k];
         if (!t) throw new ContainerError(`missing table ${k}`);
-        checkBelow(this.s[k], t.length, k);
+        const c = this.s[k];
+        checkOrDefer(later, () => checkBelow(c, t.length, k));
         return [k, t];
       }),
     ) as Record<StringColumn, string[]>;
-    checkBelow(this.n.doc, docIds.length, 'doc');
-    checkBelow(this.n.chunk, chunkCount, 'chunk');
-    for (let i = 0; i < n; i++) {
-      if (this.n.sentenceEnd[i]! < this.n.sentenceStart[i]! || this.n.valueEnd[i]! < this.n.valueStart[i]!) throw new ContainerError('a fact with a negative range');
-    }
+    const cols = this.n;
+    checkOrDefer(later, () => checkBelow(cols.doc, docIds.length, 'doc'));
+    checkOrDefer(later, () => checkBelow(cols.chunk, chunkCount, 'chunk'));
+    checkOrDefer(later, () => {
+      for (let i = 0; i < n; i++) {
+        if (cols.sentenceEnd[i]! < cols.sentenceStart[i]! || cols.valueEnd[i]! < cols.valueStart[i]!) throw new ContainerError('a fact with a negative range');
+      }
+    });
   }
 
   /** The string of column `k` for fact `i` (undefined: none). */

@@ -19,7 +19,7 @@
  * computes it.
  */
 import { BM25_PARAMS, MINISEARCH_OPTIONS, QUERY_OPTIONS, SEARCH_FIELDS } from './search.js';
-import { ContainerError, checkBelow, column, narrow, uintColumn, type Table, type UintColumn } from './columns.js';
+import { ContainerError, checkBelow, checkOrDefer, column, narrow, uintColumn, type DeferredChecks, type Table, type UintColumn } from './columns.js';
 
 /** One field of one chunk, tokenized the way minisearch indexes it. */
 export interface FieldTerms {
@@ -223,7 +223,7 @@ export class Postings {
     };
   }
 
-  static fromTable(t: Table): Postings {
+  static fromTable(t: Table, later?: DeferredChecks): Postings {
     const n = t.meta.documentCount;
     const averages = t.meta.averages;
     const fields = t.meta.fields;
@@ -233,8 +233,11 @@ export class Postings {
       const offsets = column(t, `${name}.offsets`, 'u32', terms.length + 1);
       const total = offsets[terms.length]!;
       const docs = column(t, `${name}.docs`, 'u32', total);
-      checkBelow(docs, n, `${name}.docs`);
-      for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) throw new ContainerError(`${name}.offsets are not ascending`);
+      // In slices of a million postings (see DeferredChecks).
+      for (let from = 0; from < docs.length; from += 1 << 20) checkOrDefer(later, () => checkBelow(docs.subarray(from, from + (1 << 20)), n, `${name}.docs`));
+      checkOrDefer(later, () => {
+        for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) throw new ContainerError(`${name}.offsets are not ascending`);
+      });
       const average = averages[f];
       if (typeof average !== 'number') throw new ContainerError('missing field average');
       return { offsets, docs, tfs: uintColumn(t, `${name}.tfs`, total), lengths: uintColumn(t, `${name}.lengths`, n), average };
