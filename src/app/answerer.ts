@@ -14,12 +14,15 @@ import { RegionbotError, type ErrorCode } from '../errors.js';
 import type { LoadedIndex } from '../index/store.js';
 import { answerQuestion } from '../qa/answer.js';
 import type { Answer } from '../qa/types.js';
+import { renderChartPng, type ChartInput } from '../charts/chart.js';
 import { spawnWorker } from '../workers.js';
 import type { AnswerReply, AnswerRequest } from './answer-worker.js';
 
 export interface Answerer {
   /** Answer `question` from `index`. */
   answer(index: LoadedIndex, question: string): Promise<Answer>;
+  /** A chart as PNG (drawing one is ~80 ms of CPU, the first one more). */
+  chart(input: ChartInput): Promise<Buffer>;
   /** Get ready to answer from `index` (a worker opens it now rather than on the first question). */
   prepare(index: LoadedIndex): void;
   close(): Promise<void>;
@@ -32,6 +35,7 @@ export function inThreadAnswerer(): Answerer {
   let here = 0;
   return {
     answer: async (index, question) => (here++, answerQuestion(index, question)),
+    chart: (input) => renderChartPng(input),
     prepare: () => undefined,
     close: async () => undefined,
     counts: () => ({ worker: 0, here }),
@@ -45,6 +49,12 @@ interface Pending {
   question: string;
 }
 
+interface PendingChart {
+  resolve: (png: Buffer) => void;
+  reject: (e: Error) => void;
+  input: ChartInput;
+}
+
 /** Answers in a worker thread, falling back to this one for an index it cannot open. */
 export function workerAnswerer(logger: Logger): Answerer {
   let worker: Worker | null = null;
@@ -55,6 +65,8 @@ export function workerAnswerer(logger: Logger): Answerer {
   let nextGeneration = 1;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const charts = new Map<number, PendingChart>();
+  const drawHere = (c: PendingChart): void => void renderChartPng(c.input).then(c.resolve, c.reject);
   const counted = { worker: 0, here: 0 };
   const here = (p: Pending): void => {
     counted.here++;
@@ -72,6 +84,9 @@ export function workerAnswerer(logger: Logger): Answerer {
     const left = [...pending.values()];
     pending.clear();
     left.forEach(here);
+    const drawing = [...charts.values()];
+    charts.clear();
+    drawing.forEach(drawHere);
     void worker?.terminate().catch(() => 0);
     worker = null;
   };
@@ -95,8 +110,15 @@ export function workerAnswerer(logger: Logger): Answerer {
           }
           return;
         }
+        const c = charts.get(reply.id);
+        if (c) {
+          charts.delete(reply.id);
+          if (reply.type === 'chart') c.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
+          else c.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
+          return;
+        }
         const p = pending.get(reply.id);
-        if (!p) return;
+        if (!p || reply.type === 'chart') return;
         pending.delete(reply.id);
         counted.worker++;
         if (reply.type === 'answer') p.resolve(reply.answer);
@@ -104,7 +126,7 @@ export function workerAnswerer(logger: Logger): Answerer {
       });
       w.on('error', fail);
       w.on('exit', (code) => {
-        if (code !== 0 || pending.size > 0) fail(new Error(`answer worker exited with code ${code}`));
+        if (code !== 0 || pending.size > 0 || charts.size > 0) fail(new Error(`answer worker exited with code ${code}`));
         worker = null;
       });
       worker = w;
@@ -139,6 +161,15 @@ export function workerAnswerer(logger: Logger): Answerer {
         pending.set(id, p);
         worker.postMessage({ type: 'ask', id, generation: g, question } satisfies AnswerRequest);
       }),
+    chart: (input) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const c: PendingChart = { resolve, reject, input };
+        const w = start();
+        if (!w) return drawHere(c);
+        const id = nextId++;
+        charts.set(id, c);
+        w.postMessage({ type: 'chart', id, input } satisfies AnswerRequest);
+      }),
     close: async () => {
       const w = worker;
       worker = null;
@@ -146,6 +177,8 @@ export function workerAnswerer(logger: Logger): Answerer {
       await w?.terminate().catch(() => 0);
       [...pending.values()].forEach(here);
       pending.clear();
+      [...charts.values()].forEach(drawHere);
+      charts.clear();
     },
     counts: () => ({ ...counted }),
   };

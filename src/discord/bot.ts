@@ -98,6 +98,7 @@ export async function startBot(opts: StartBotOptions): Promise<RunningBot> {
     index: () => current().get(),
     reindex: () => current().reindex().then((outcome) => (answerer.prepare(outcome.index), outcome)),
     ask: askService({ index: () => current().get(), cooldown: new Cooldown(config.REGIONBOT_COOLDOWN_SECONDS), logger, answerer }),
+    chart: (input) => answerer.chart(input),
     commandList: commands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
   /** Run `work` now when the index is loaded, else once it is. */

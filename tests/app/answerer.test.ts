@@ -101,6 +101,18 @@ describe('workerAnswerer', () => {
     expect(a.counts()).toEqual({ worker: 0, here: 1 });
   });
 
+  it('draws a chart in the worker: the same PNG as in this thread', async () => {
+    const input = { title: 'Labs', valueLabel: 'count', points: [10, 25, 17].map((value, i) => ({ label: `Place ${i}`, region: `Place ${i}`, year: 2023, value, target: false, text: String(value) })) };
+    const a = workerAnswerer(silent);
+    try {
+      const png = await a.chart(input);
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(png.equals(await inThreadAnswerer().chart(input))).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+
   it('inThreadAnswerer answers as answerQuestion does', async () => {
     expect(plain(await inThreadAnswerer().answer(index, QUESTIONS[2]!))).toEqual(plain(answerQuestion(index, QUESTIONS[2]!)));
   });

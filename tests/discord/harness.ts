@@ -4,6 +4,7 @@
  * and `handleMessage` with a context (and command list) each test chooses. What a handler did is read
  * back from the requests Discord received, named after the discord.js method that makes them.
  */
+import { renderChartPng } from '../../src/charts/chart.js';
 import { Writable } from 'node:stream';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { pino, type Logger } from 'pino';
@@ -144,6 +145,7 @@ export function context(
     index: () => index,
     reindex: opts.reindex ?? (() => Promise.reject(new Error('no reindex in this test'))),
     ask: askService({ index: () => index, cooldown: new Cooldown(opts.cooldownSeconds ?? 0, opts.now), logger }),
+    chart: renderChartPng,
     commandList: allCommands.map((c) => ({ name: c.data.name, description: c.data.description })),
   };
 }

@@ -1,5 +1,4 @@
 import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
-import { renderChartPng } from '../../charts/chart.js';
 import { regionChoices } from '../../app/choices.js';
 import { metricChart, metricTable, suggestMetrics } from '../../qa/metrics.js';
 import { safeMentions } from '../limits.js';
@@ -48,7 +47,7 @@ export const metric: Command = {
     await interaction.deferReply();
     let files: AttachmentBuilder[] = [];
     try {
-      const png = await renderChartPng(chart);
+      const png = await ctx.chart(chart);
       files = [new AttachmentBuilder(png, { name: CHART_FILE, description: `Bar chart: ${table.metric.name}`.slice(0, 1000) })];
     } catch (err) {
       ctx.logger.warn({ err, metric: table.metric.key }, 'chart rendering failed; sending the table without it');

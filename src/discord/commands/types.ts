@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { LoadedIndex } from '../../index/store.js';
 import type { Ask } from '../../app/ask.js';
+import type { ChartInput } from '../../charts/chart.js';
 import type { ReindexOutcome } from '../index-holder.js';
 
 /** What command handlers get besides the interaction. Plain data and functions: easy to fake in tests. */
@@ -21,6 +22,8 @@ export interface BotContext {
   reindex(): Promise<ReindexOutcome>;
   /** Asking a question (checks, cooldown, answer, log): shared by /ask and messages. */
   readonly ask: Ask;
+  /** Draw a chart as PNG (off the event loop when the bot has its answer worker). */
+  chart(input: ChartInput): Promise<Buffer>;
   /** Name and description of every slash command (for /help). */
   readonly commandList: readonly { name: string; description: string }[];
 }
