@@ -37,6 +37,8 @@ export interface MetricRow {
 export interface MetricTable {
   metric: MetricSummary;
   rows: MetricRow[];
+  /** How many values match (more than `rows` when a limit cut them). */
+  total: number;
 }
 
 function summary(m: MetricEntry): MetricSummary {
@@ -71,25 +73,37 @@ export function findMetric(index: LoadedIndex, name: string): MetricEntry | null
 }
 
 /** Every value of a metric as table rows, optionally for one region or year; oldest first. */
-export function metricTable(index: LoadedIndex, name: string, filter: { region?: string; year?: number } = {}): MetricTable | null {
+export function metricTable(
+  index: LoadedIndex,
+  name: string,
+  filter: { region?: string; year?: number } = {},
+  options: { limit?: number } = {},
+): MetricTable | null {
   const metric = findMetric(index, name);
   if (!metric) return null;
   const g = gazetteer();
   const regionId = filter.region ? g.resolve(filter.region) ?? filter.region.toLowerCase() : undefined;
+  const facts = index.facts;
+  // Filtered and ordered (oldest first, then by place name) on the fact columns; only the rows
+  // returned become objects (a common metric has tens of thousands of values at scale).
+  const ids = metric.factIds.filter((id) => id < facts.length && (!regionId || facts.regionOf(id) === regionId) && (filter.year === undefined || facts.yearOf(id) === filter.year));
+  const names = new Map<string | null, string>();
+  const nameOf = (region: string | null): string => {
+    let n = names.get(region);
+    if (n === undefined) names.set(region, (n = g.name(region)));
+    return n;
+  };
+  const rank = new Map([...new Set(ids.map((id) => nameOf(facts.regionOf(id))))].sort((a, b) => a.localeCompare(b)).map((n, i) => [n, i]));
+  const key = (id: number) => rank.get(nameOf(facts.regionOf(id))) ?? 0;
+  ids.sort((a, b) => (facts.yearOf(a) ?? 0) - (facts.yearOf(b) ?? 0) || key(a) - key(b) || a - b);
   const rows: MetricRow[] = [];
-  for (const id of metric.factIds) {
-    // Filter on the columns first: a common metric has thousands of values at scale.
-    if (regionId && index.facts.regionOf(id) !== regionId) continue;
-    if (filter.year !== undefined && index.facts.yearOf(id) !== filter.year) continue;
-    const fact = index.facts.get(id);
-    if (!fact) continue;
-    if (regionId && fact.region !== regionId) continue;
-    if (filter.year !== undefined && fact.year !== filter.year) continue;
+  for (const id of ids.slice(0, options.limit ?? ids.length)) {
+    const fact = facts.get(id)!;
     const doc = index.docById.get(fact.doc);
     rows.push({
       fact,
       region: fact.region,
-      regionName: g.name(fact.region),
+      regionName: nameOf(fact.region),
       year: fact.year,
       status: fact.status,
       change: fact.change,
@@ -102,8 +116,7 @@ export function metricTable(index: LoadedIndex, name: string, filter: { region?:
       source: doc?.source ?? null,
     });
   }
-  rows.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.regionName.localeCompare(b.regionName) || a.fact.id - b.fact.id);
-  return { metric: summary(metric), rows };
+  return { metric: summary(metric), rows, total: ids.length };
 }
 
 /** Autocomplete choices for a metric name (at most `limit`, names of at most 100 characters). */

@@ -138,6 +138,7 @@ describe('renderMetricTable', () => {
   const table = (rows: MetricRow[]): MetricTable => ({
     metric: { key: 'hightech enterpris', name: 'high-tech enterprises', kinds: ['count'], values: rows.length, regions: ['jilin', 'jiangyin'], years: [2018, 2021] },
     rows,
+    total: rows.length,
   });
 
   it('one line per value, one citation per quoted sentence (values in bold), the chart image', () => {

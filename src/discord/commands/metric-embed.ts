@@ -51,7 +51,7 @@ export function renderMetricTable(
     description = `No values of **${escapeText(metric.name, { atLineStart: false })}**${where ? ` ${where}` : ''} in the index.\nIt has values for regions: ${escapeText(regions, { atLineStart: false })}; years: ${years}.`;
   } else {
     description = lines.join('\n');
-    if (shown < rows.length) description += `\n…and ${rows.length - shown} more values (narrow it down with \`region:\` or \`year:\`).`;
+    if (shown < table.total) description += `\n…and ${table.total - shown} more values (narrow it down with \`region:\` or \`year:\`).`;
   }
   const footer = footerText([
       `${metric.values} value${metric.values === 1 ? '' : 's'} in the index`,

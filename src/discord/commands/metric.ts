@@ -8,6 +8,8 @@ import { ephemeral } from '../respond.js';
 import type { Command } from './types.js';
 
 export const CHART_FILE = 'chart.png';
+/** Values a /metric reply reads (the embed shows what fits; the rest is counted). */
+const METRIC_ROWS = 60;
 
 /** `/metric name: region: year:` — every value of a metric, cited, with a bar chart when comparable. */
 export const metric: Command = {
@@ -26,7 +28,8 @@ export const metric: Command = {
     const year = interaction.options.getInteger('year') ?? undefined;
     const index = ctx.index();
     // The table comes from memory (fast); only the chart is slow enough to defer for.
-    const table = metricTable(index, name, { ...(region ? { region } : {}), ...(year !== undefined ? { year } : {}) });
+    // The embed shows a few dozen rows; the chart draws at most this many values.
+    const table = metricTable(index, name, { ...(region ? { region } : {}), ...(year !== undefined ? { year } : {}) }, { limit: METRIC_ROWS });
     if (!table) {
       const close = suggestMetrics(index, name, 5).map((s) => s.name);
       await interaction.reply(
