@@ -94,8 +94,14 @@ export function metricTable(
     return n;
   };
   const rank = new Map([...new Set(ids.map((id) => nameOf(facts.regionOf(id))))].sort((a, b) => a.localeCompare(b)).map((n, i) => [n, i]));
-  const key = (id: number) => rank.get(nameOf(facts.regionOf(id))) ?? 0;
-  ids.sort((a, b) => (facts.yearOf(a) ?? 0) - (facts.yearOf(b) ?? 0) || key(a) - key(b) || a - b);
+  // One number per value, (year, place rank, id), sorted natively: tens of thousands of values in a
+  // few milliseconds (a comparator calling back into the columns took ~10x longer).
+  const ID_SPACE = 2 ** 21;
+  const sortKey = (id: number) => ((facts.yearOf(id) ?? 0) * 100_000 + (rank.get(nameOf(facts.regionOf(id))) ?? 0)) * ID_SPACE + id;
+  if (facts.length <= ID_SPACE) {
+    const keys = Float64Array.from(ids, sortKey).sort();
+    for (let i = 0; i < keys.length; i++) ids[i] = keys[i]! % ID_SPACE;
+  } else ids.sort((a, b) => sortKey(a) - sortKey(b));
   const rows: MetricRow[] = [];
   for (const id of ids.slice(0, options.limit ?? ids.length)) {
     const fact = facts.get(id)!;
