@@ -160,15 +160,23 @@ export async function writeIndex(outDir: string, data: IndexData, options: Write
   }
 }
 
-async function readJson(dir: string, file: string): Promise<unknown> {
-  let text: string;
+/** Why an index file could not be read, as one line: a missing file is an incomplete index. */
+function readError(dir: string, file: string, err: unknown): RegionbotError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is incomplete (${file} is missing); ${REBUILD}`, { hint: 'regionbot index' });
+  return new RegionbotError('E_IO', `cannot read ${join(dir, file)} (${code ?? 'error'})`);
+}
+
+async function readText(dir: string, file: string): Promise<string> {
   try {
-    text = await readFile(join(dir, file), 'utf8');
+    return await readFile(join(dir, file), 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is incomplete (${file} is missing); ${REBUILD}`, { hint: 'regionbot index' });
-    throw new RegionbotError('E_IO', `cannot read ${join(dir, file)} (${code ?? 'error'})`);
+    throw readError(dir, file, err);
   }
+}
+
+async function readJson(dir: string, file: string): Promise<unknown> {
+  const text = await readText(dir, file);
   try {
     return JSON.parse(text);
   } catch {
@@ -183,14 +191,7 @@ function jsonLines(items: readonly unknown[]): string {
 
 /** The items of a JSON Lines file, parsed a few milliseconds at a time with the event loop let run in between. */
 async function readJsonLines(dir: string, file: string): Promise<unknown[]> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is incomplete (${file} is missing); ${REBUILD}`, { hint: 'regionbot index' });
-    throw new RegionbotError('E_IO', `cannot read ${join(dir, file)} (${code ?? 'error'})`);
-  }
+  const text = await readText(dir, file);
   const out: unknown[] = [];
   let slice = performance.now();
   for (let at = 0, line = 1; at < text.length; line++) {
@@ -277,9 +278,7 @@ async function readShared(dir: string, file: string): Promise<Uint8Array> {
     }
     return bytes;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is incomplete (${file} is missing); ${REBUILD}`, { hint: 'regionbot index' });
-    throw new RegionbotError('E_IO', `cannot read ${join(dir, file)} (${code ?? 'error'})`);
+    throw readError(dir, file, err);
   } finally {
     await fh?.close().catch(() => undefined);
   }
