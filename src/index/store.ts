@@ -23,6 +23,10 @@ export const SCHEMA_VERSION = 3;
 
 const REBUILD = 'run `regionbot index` to rebuild it';
 
+/** An index file that is there but wrong, as one line naming the fix. */
+const corrupt = (dir: string, what: string): RegionbotError =>
+  new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${what}); ${REBUILD}`, { hint: 'regionbot index' });
+
 /** The manifest's corpus file list: name, sha256 and bytes (numbers), and mtimeMs when recorded. */
 function isFileList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
@@ -180,7 +184,7 @@ async function readJson(dir: string, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${file} is not valid JSON); ${REBUILD}`, { hint: 'regionbot index' });
+    throw corrupt(dir, `${file} is not valid JSON`);
   }
 }
 
@@ -213,7 +217,7 @@ async function readJsonLines(dir: string, file: string): Promise<unknown[]> {
 
 function expectArray<T>(value: unknown, dir: string, file: string, check: (item: Record<string, unknown>) => boolean): T[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'object' && v !== null && check(v as Record<string, unknown>))) {
-    throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${file} has an unexpected shape); ${REBUILD}`, { hint: 'regionbot index' });
+    throw corrupt(dir, `${file} has an unexpected shape`);
   }
   return value as T[];
 }
@@ -227,7 +231,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   }
   const parsed = ManifestSchema.safeParse(await readJson(dir, INDEX_FILES.manifest));
   if (!parsed.success) {
-    throw new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (manifest.json has an unexpected shape); ${REBUILD}`, { hint: 'regionbot index' });
+    throw corrupt(dir, `${INDEX_FILES.manifest} has an unexpected shape`);
   }
   const manifest = parsed.data;
   const lexicon = lexiconHash();
@@ -256,9 +260,6 @@ export interface LoadOptions {
 
 /** Let the event loop run between the steps of a load (a bot keeps answering and heartbeating). */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-const corrupt = (dir: string, what: string): RegionbotError =>
-  new RegionbotError('E_INDEX_CORRUPT', `the index in ${dir} is corrupt (${what}); ${REBUILD}`, { hint: 'regionbot index' });
 
 /** The binary files of an index, read into shared memory (a worker thread can open the same bytes). */
 export type SharedFiles = Record<'texts' | 'chunks' | 'facts' | 'postings', Uint8Array>;
