@@ -137,6 +137,27 @@ export function checkBelow(c: Column, limit: number, name: string): void {
   for (let i = 0; i < c.length; i++) if (!(c[i]! < limit)) throw new ContainerError(`column ${name} points outside its table`);
 }
 
+/** Rows grouped by a key column (a counting sort): group g's rows are `rows[starts[g] .. starts[g+1])`, in row order. */
+export interface Groups {
+  starts: Uint32Array;
+  rows: Uint32Array;
+}
+
+export function groupRows(keys: UintColumn, groups: number): Groups {
+  const starts = new Uint32Array(groups + 1);
+  for (let i = 0; i < keys.length; i++) starts[keys[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) starts[g + 1] = starts[g + 1]! + starts[g]!;
+  const fill = starts.slice(0, groups);
+  const rows = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[fill[keys[i]!]!++] = i;
+  return { starts, rows };
+}
+
+/** The rows of group `g` (none for a group out of range). */
+export function rowsOf(groups: Groups, g: number): Uint32Array {
+  return groups.rows.subarray(groups.starts[g] ?? 0, groups.starts[g + 1] ?? 0);
+}
+
 /** Interns strings into a table; index 0 is reserved for "none". */
 export class StringTable {
   readonly values: string[] = [''];

@@ -3,7 +3,7 @@
  * into `Fact` objects only when asked for. A fact's sentence and the sentence before it are ranges
  * of its article's text, and its stated value a range of the sentence, so no text is stored twice.
  */
-import { ContainerError, StringTable, checkBelow, checkOrDefer, column, narrow, uintColumn, type DeferredChecks, type Table, type UintColumn } from './columns.js';
+import { ContainerError, StringTable, checkBelow, checkOrDefer, column, groupRows, narrow, rowsOf, uintColumn, type DeferredChecks, type Groups, type Table, type UintColumn } from './columns.js';
 import type { TextStore } from './texts.js';
 import type { Fact } from './types.js';
 
@@ -79,7 +79,8 @@ export class FactStore implements Iterable<Fact> {
   private readonly value2: Float64Array;
   private readonly tables: Record<StringColumn, string[]>;
   private readonly cache = new Map<number, Fact>();
-  private byChunk: { starts: Uint32Array; ids: Uint32Array } | null = null;
+  private byChunk: Groups | null = null;
+  private byDoc: Groups | null = null;
   private regionList: string[] | null = null;
   readonly length: number;
 
@@ -181,26 +182,14 @@ export class FactStore implements Iterable<Fact> {
 
   /** The facts stated in this chunk, in id order. */
   ofChunk(chunk: number): Fact[] {
-    if (!this.byChunk) {
-      const starts = new Uint32Array(this.chunkCount + 1);
-      for (let i = 0; i < this.length; i++) starts[this.n.chunk[i]! + 1]!++;
-      for (let k = 0; k < this.chunkCount; k++) starts[k + 1] = starts[k + 1]! + starts[k]!;
-      const fill = starts.slice(0, this.chunkCount);
-      const ids = new Uint32Array(this.length);
-      for (let i = 0; i < this.length; i++) ids[fill[this.n.chunk[i]!]!++] = i;
-      this.byChunk = { starts, ids };
-    }
-    const { starts, ids } = this.byChunk;
-    const out: Fact[] = [];
-    for (let k = starts[chunk] ?? 0; k < (starts[chunk + 1] ?? 0); k++) out.push(this.get(ids[k]!)!);
-    return out;
+    this.byChunk ??= groupRows(this.n.chunk, this.chunkCount);
+    return Array.from(rowsOf(this.byChunk, chunk), (id) => this.get(id)!);
   }
 
-  /** The facts of the document at this position of `docs`. */
+  /** The facts of the document at this position of `docs`, in id order. */
   ofDoc(doc: number): Fact[] {
-    const out: Fact[] = [];
-    for (let i = 0; i < this.length; i++) if (this.n.doc[i] === doc) out.push(this.get(i)!);
-    return out;
+    this.byDoc ??= groupRows(this.n.doc, this.docIds.length);
+    return Array.from(rowsOf(this.byDoc, doc), (id) => this.get(id)!);
   }
 
   /** A fact's region and year without materializing it (for catalogues over every fact). */

@@ -4,7 +4,7 @@
  * the BM25 postings (postings.ts). `encodeIndex` turns a build's data into these parts;
  * `openIndex` turns parts (from disk, or straight from a build) into the index questions read.
  */
-import { ContainerError, StringTable, checkBelow, checkOrDefer, narrow, uintColumn, type DeferredChecks, type Table, type UintColumn } from './columns.js';
+import { ContainerError, StringTable, checkBelow, checkOrDefer, groupRows, narrow, rowsOf, uintColumn, type DeferredChecks, type Groups, type Table, type UintColumn } from './columns.js';
 import { FactStore, encodeFacts } from './fact-store.js';
 import { Postings } from './postings.js';
 import { TextStore } from './texts.js';
@@ -175,6 +175,7 @@ export class ChunkStore implements Iterable<Chunk> {
   private readonly last: UintColumn;
   private readonly regionList: UintColumn;
   private readonly lists: string[][];
+  private byDoc: Groups | null = null;
 
   constructor(
     t: Table,
@@ -235,9 +236,8 @@ export class ChunkStore implements Iterable<Chunk> {
 
   /** The chunks of the article at this position of `docs`. */
   ofDoc(doc: number): Chunk[] {
-    const out: Chunk[] = [];
-    for (let i = 0; i < this.length; i++) if (this.doc[i] === doc) out.push(this.get(i)!);
-    return out;
+    this.byDoc ??= groupRows(this.doc, this.docs.length);
+    return Array.from(rowsOf(this.byDoc, doc), (i) => this.get(i)!);
   }
 
   *[Symbol.iterator](): Iterator<Chunk> {

@@ -17,15 +17,16 @@ export const inspect = command({
     const idx = await loadIndex(args.index ?? ctx.config.REGIONBOT_INDEX_DIR);
     const g = gazetteer();
     const wanted = args._[0];
-    const docs = wanted ? idx.docs.filter((d) => d.id === wanted || d.id.startsWith(wanted)) : idx.docs;
+    // Each article with its position in the index (chunks and facts are grouped by it).
+    const docs = idx.docs.map((d, at) => ({ d, at })).filter(({ d }) => !wanted || d.id === wanted || d.id.startsWith(wanted));
     if (wanted && docs.length === 0) throw new RegionbotError('E_NOT_FOUND', `no document ${wanted} in the index (run regionbot inspect to list them)`);
     if (args.json) {
-      ctx.stdout.write(JSON.stringify(docs.map((d) => ({ ...d, text: d.text, chunks: idx.chunks.ofDoc(idx.docs.indexOf(d)), facts: idx.facts.ofDoc(idx.docs.indexOf(d)) })), null, 2) + '\n');
+      ctx.stdout.write(JSON.stringify(docs.map(({ d, at }) => ({ ...d, text: d.text, chunks: idx.chunks.ofDoc(at), facts: idx.facts.ofDoc(at) })), null, 2) + '\n');
       return;
     }
-    for (const d of docs) {
-      const facts = idx.facts.ofDoc(idx.docs.indexOf(d));
-      const chunks = idx.chunks.ofDoc(idx.docs.indexOf(d));
+    for (const { d, at } of docs) {
+      const facts = idx.facts.ofDoc(at);
+      const chunks = idx.chunks.ofDoc(at);
       ctx.stdout.write(`${d.id}\n  title:   ${d.title}\n  date:    ${d.date ?? '(none)'}\n  source:  ${d.source ?? '(none)'}\n  region:  ${g.name(d.mainRegion)}; mentions: ${d.regions.map((r) => g.name(r)).join(', ') || '(none)'}\n  chunks:  ${chunks.length}, facts: ${facts.length}\n`);
       if (!wanted) continue;
       ctx.stdout.write('\nchunks:\n');
