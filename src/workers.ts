@@ -1,7 +1,7 @@
 /**
- * Starting a worker thread from a module next to the caller: the compiled `.js` directly, a `.ts`
- * source (tests, `REGIONBOT_FROM_SOURCE`) through tsx's loader. A worker whose module fails to load
- * posts `bootFailure(message)` so its parent can fall back to its own thread.
+ * Starting a worker thread, or finding a child process's module, next to the caller: the compiled
+ * `.js` directly, a `.ts` source (tests, `REGIONBOT_FROM_SOURCE`) through tsx's loader. A worker
+ * whose module fails to load posts `bootFailure(message)` so its parent can fall back to its own thread.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,13 +21,22 @@ export function tsxApiUrl(): string {
 }
 
 /**
+ * The module `name` (without extension) beside `from` (the caller's import.meta.url): `.ts` when the
+ * caller runs from the sources (then the module needs tsx), `.js` when compiled.
+ */
+export function siblingModule(from: string, name: string): { url: URL; ts: boolean } {
+  const ts = /\.[cm]?ts$/.test(new URL(from).pathname);
+  return { url: new URL(`./${name}.${ts ? 'ts' : 'js'}`, from), ts };
+}
+
+/**
  * Start the worker module `name` (without extension) beside `from` (the caller's import.meta.url).
  * `bootFailure` makes the message a worker posts when its module cannot be loaded.
  */
 export function spawnWorker(from: string, name: string, bootFailure: (message: string) => unknown, options: WorkerOptions = {}): Worker {
-  const ts = /\.[cm]?ts$/.test(new URL(from).pathname);
-  const target = new URL(`./${name}.${ts ? 'ts' : 'js'}`, from).href;
-  if (!ts) return new Worker(new URL(target), options);
+  const { url, ts } = siblingModule(from, name);
+  if (!ts) return new Worker(url, options);
+  const target = url.href;
   const bootstrap = `
     const { parentPort } = require('node:worker_threads');
     const fail = ${bootFailure.toString()};

@@ -10,15 +10,15 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { RegionbotError, type ErrorCode } from '../errors.js';
 import { buildIndex, type BuildSummary } from '../index/build.js';
+import { siblingModule } from '../workers.js';
 import type { WorkerJob, WorkerReport } from './reindex-worker.js';
 
 export type IndexBuilder = (corpusDir: string, outDir: string) => Promise<BuildSummary>;
 
 /** Start the build process: the compiled .js directly, a .ts source through tsx. */
 function startBuilder(): ChildProcess {
-  const ts = /\.[cm]?ts$/.test(new URL(import.meta.url).pathname);
-  const entry = fileURLToPath(new URL(`./reindex-worker.${ts ? 'ts' : 'js'}`, import.meta.url));
-  return fork(entry, [], { execArgv: ts ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  const { url, ts } = siblingModule(import.meta.url, 'reindex-worker');
+  return fork(fileURLToPath(url), [], { execArgv: ts ? ['--import', 'tsx'] : [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
 }
 
 /** Running builds, so that `terminateBuilds` can stop them on shutdown. */
