@@ -77,16 +77,21 @@ export function workerAnswerer(logger: Logger): Answerer {
     }
   };
 
-  const fail = (why: unknown): void => {
-    if (broken) return;
-    broken = true;
-    logger.warn({ err: why }, 'the answer worker stopped; answering in the main thread');
+  /** Whatever the worker still owes is done here instead. */
+  const takeBack = (): void => {
     const left = [...pending.values()];
     pending.clear();
     left.forEach(here);
     const drawing = [...charts.values()];
     charts.clear();
     drawing.forEach(drawHere);
+  };
+
+  const fail = (why: unknown): void => {
+    if (broken) return;
+    broken = true;
+    logger.warn({ err: why }, 'the answer worker stopped; answering in the main thread');
+    takeBack();
     void worker?.terminate().catch(() => 0);
     worker = null;
   };
@@ -175,10 +180,7 @@ export function workerAnswerer(logger: Logger): Answerer {
       worker = null;
       broken = true;
       await w?.terminate().catch(() => 0);
-      [...pending.values()].forEach(here);
-      pending.clear();
-      [...charts.values()].forEach(drawHere);
-      charts.clear();
+      takeBack();
     },
     counts: () => ({ ...counted }),
   };
